@@ -1,0 +1,114 @@
+"""The analyse stage: the RDF graph as a networkx graph, counts and centrality.
+
+Only things (the 15 categories) become nodes; evidence (documents, sentences,
+mentions) becomes node attributes, so layouts and centrality see the network
+of places, organisations and targets rather than of sentences.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import networkx as nx
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from .vocab import CATEGORIES, KG, RELATIONS
+
+_CLASS_TO_CATEGORY = {getattr(KG, c): c for c in CATEGORIES}
+_PREDICATES = {getattr(KG, p): p for p in RELATIONS if p != "actsOn"}
+MAX_EVIDENCE = 5  # sentences kept per node for tooltips and panels
+
+
+@dataclass
+class Summary:
+    documents: int
+    triples: int
+    categories: dict[str, int]
+    relations: dict[str, int]
+    central: list[tuple[str, str, float]] = field(default_factory=list)  # (label, category, score)
+
+    def line(self) -> str:
+        cats = ", ".join(f"{CATEGORIES[c]} {n}" for c, n in self.categories.items()
+                         if c != "Indicator" and n)
+        return (f"{self.documents} documents; entities: {sum(v for k, v in self.categories.items() if k != 'Indicator')}"
+                f" ({cats}); targets: {self.categories.get('Indicator', 0)}; "
+                f"relations: {sum(self.relations.values())}; triples: {self.triples}")
+
+
+def label_of(g: Graph, node: URIRef) -> str:
+    for p in (SKOS.prefLabel, RDFS.label):
+        for o in g.objects(node, p):
+            return str(o)
+    return str(node).rsplit("/", 1)[-1]
+
+
+def to_networkx(g: Graph) -> nx.MultiDiGraph:
+    """Things as nodes (category, label, names, evidence), relations as labelled edges."""
+    G = nx.MultiDiGraph()
+    evidence = _evidence(g)
+    for node, cls in sorted(g.subject_objects(RDF.type)):
+        cat = _CLASS_TO_CATEGORY.get(cls)
+        if cat is None:
+            continue
+        attrs = {
+            "category": cat,
+            "label": label_of(g, node),
+            "names": sorted({str(o) for o in g.objects(node, SKOS.altLabel)}),
+            "evidence": evidence.get(node, [])[:MAX_EVIDENCE],
+            "documents": sorted({d for _, d in evidence.get(node, [])}),
+        }
+        if cat == "Indicator":
+            for p in ("value", "unit", "minValue", "maxValue", "qualifier", "year"):
+                for o in g.objects(node, getattr(KG, p)):
+                    attrs[p] = str(o)
+        G.add_node(str(node), **attrs)
+    for s, p, o in sorted(g.triples((None, None, None))):
+        name = _PREDICATES.get(p)
+        if name and G.has_node(str(s)) and G.has_node(str(o)):
+            G.add_edge(str(s), str(o), key=name, predicate=name, label=RELATIONS[name])
+    return G
+
+
+def _evidence(g: Graph) -> dict[URIRef, list[tuple[str, str]]]:
+    """node -> [(sentence text, document label)] in document order."""
+    out: dict[URIRef, list[tuple[int, str, str]]] = {}
+    doc_labels = {d: label_of(g, d) for d in g.subjects(RDF.type, KG.Document)}
+    for m, node in g.subject_objects(KG.mentionOf):
+        sent = g.value(m, KG.inSentence)
+        doc = g.value(m, KG.inDocument)
+        text = g.value(sent, KG.text) if sent is not None else None
+        if text is None:
+            continue
+        start = g.value(sent, KG.startOffset)
+        key = (int(start) if isinstance(start, Literal) else 0)
+        out.setdefault(node, []).append((key, str(text), doc_labels.get(doc, "")))
+    result = {}
+    for node, items in out.items():
+        seen, ordered = set(), []
+        for _, text, doc in sorted(items, key=lambda x: (x[2], x[0])):
+            if (text, doc) not in seen:
+                seen.add((text, doc))
+                ordered.append((text, doc))
+        result[node] = ordered
+    return result
+
+
+def summary(g: Graph, top: int = 10) -> Summary:
+    G = to_networkx(g)
+    cats = Counter(d["category"] for _, d in G.nodes(data=True))
+    rels = Counter(d["predicate"] for *_, d in G.edges(data=True))
+    simple = nx.Graph(G.to_undirected())
+    central = []
+    if simple.number_of_nodes() > 1:
+        scores = nx.degree_centrality(simple)
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], G.nodes[kv[0]]["label"]))
+        central = [(G.nodes[n]["label"], G.nodes[n]["category"], round(s, 4))
+                   for n, s in ranked[:top] if G.nodes[n]["category"] != "Indicator" or s > 0]
+    return Summary(
+        documents=len(set(g.subjects(RDF.type, KG.Document))),
+        triples=len(g),
+        categories={c: cats.get(c, 0) for c in CATEGORIES},
+        relations={p: rels[p] for p in RELATIONS if rels.get(p)},
+        central=central,
+    )

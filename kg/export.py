@@ -1,0 +1,79 @@
+"""Export a graph as Turtle, N-Triples, JSON-LD, GraphML (for Gephi) or CSV.
+
+Every format is written in a fixed order so that the same graph always gives
+the same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from .analyse import to_networkx
+from .formats import GraphFormat
+
+if TYPE_CHECKING:
+    from .knowledge import KnowledgeGraph
+
+CSV_COLUMNS = ["iri", "category", "label", "other_names", "value", "unit", "minValue",
+               "maxValue", "qualifier", "year", "documents", "evidence"]
+
+
+def serialize(kg: "KnowledgeGraph", fmt: GraphFormat) -> str:
+    g = kg.graph
+    if fmt is GraphFormat.TURTLE:
+        return g.serialize(format="turtle")
+    if fmt is GraphFormat.NTRIPLES:
+        lines = g.serialize(format="nt").splitlines()
+        return "\n".join(sorted(ln for ln in lines if ln.strip())) + "\n"
+    if fmt is GraphFormat.JSONLD:
+        data = json.loads(g.serialize(format="json-ld"))
+        nodes = data if isinstance(data, list) else data.get("@graph", [data])
+        for node in nodes:
+            for key, values in node.items():
+                if isinstance(values, list):
+                    values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        nodes.sort(key=lambda n: n.get("@id", ""))
+        return json.dumps(nodes, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if fmt is GraphFormat.GRAPHML:
+        return _graphml(to_networkx(g))
+    if fmt is GraphFormat.CSV:
+        return _csv(to_networkx(g))
+    raise ValueError(fmt)
+
+
+def _flat(attrs: dict) -> dict:
+    out = {}
+    for k, v in attrs.items():
+        if k == "evidence":
+            v = " | ".join(f"{doc}: {text}" for text, doc in v)
+        elif isinstance(v, list):
+            v = "; ".join(map(str, v))
+        out[k] = v
+    return out
+
+
+def _graphml(G: nx.MultiDiGraph) -> str:
+    flat = nx.MultiDiGraph()
+    for n, d in G.nodes(data=True):
+        flat.add_node(n, **_flat(d))
+    for u, v, k, d in G.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=k, **d)
+    buf = io.BytesIO()
+    nx.write_graphml(flat, buf, encoding="utf-8")
+    return buf.getvalue().decode("utf-8")
+
+
+def _csv(G: nx.MultiDiGraph) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for n, d in sorted(G.nodes(data=True), key=lambda x: (x[1]["category"], x[1]["label"], x[0])):
+        flat = _flat(d)
+        w.writerow([n, d["category"], d["label"], flat.get("names", "")]
+                   + [d.get(c, "") for c in CSV_COLUMNS[4:10]]
+                   + [flat.get("documents", ""), flat.get("evidence", "")])
+    return buf.getvalue()

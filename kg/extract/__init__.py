@@ -1,0 +1,164 @@
+"""The extract stage: a ``Document`` in, an ``Extraction`` (mentions, indicators, relations) out."""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from typing import Optional
+
+from ..lexicon import Division, Lexicon
+from ..model import Document, Extraction, Mention, Sentence
+from ..segment import Segmenter, split_sentences
+from .base import Cand, NameWalker
+from .enumerations import Enumerations
+from .names import SentenceRules
+from .persons import PersonRules
+from .relations import RelationRules
+from .targets import TargetRules
+
+log = logging.getLogger(__name__)
+
+_YEAR = re.compile(r"(20[0-9]{2})年")
+_LEVEL_RANK = {"county": 0, "city": 1, "province": 2}
+# Names shorter than this are found again elsewhere only if they are people.
+_KNOWN_MIN = 3
+
+
+class Extractor:
+    """Runs every rule over a document. Create one per pipeline; it holds jieba."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.segmenter = Segmenter(lexicon)
+        walker = NameWalker(lexicon, self.segmenter.tag)
+        self.names = SentenceRules(lexicon, walker)
+        self.enumerations = Enumerations(lexicon)
+        self.persons = PersonRules(lexicon)
+        self.targets = TargetRules(lexicon)
+        self.relations = RelationRules(lexicon)
+
+    def extract(self, doc: Document) -> Extraction:
+        sentences = split_sentences(doc)
+        out = Extraction(doc=doc, sentences=sentences)
+        found = [(s, self._candidates(s)) for s in sentences]
+        known = _known_names(found)
+        pattern = _alternation(known)
+        per_sentence: list[tuple[Sentence, list[Mention], list[tuple[int, int]]]] = []
+        for sent, cands in found:
+            if pattern:
+                cands = cands + [Cand(m.start(), m.end(), known[m.group()], "known")
+                                 for m in pattern.finditer(sent.text)]
+            chosen = resolve_overlaps(cands)
+            mentions = []
+            for c in chosen:
+                m = Mention(sent.text[c.start:c.end], c.category, sent, sent.start + c.start,
+                            sent.start + c.end, tuple(sorted(c.aliases)), c.rule)
+                mentions.append(m)
+                if c.title:
+                    out.titles[m] = c.title
+            quoted = [(c.start, c.end) for c in cands if c.rule == "quote"]
+            per_sentence.append((sent, mentions, quoted))
+            out.mentions.extend(mentions)
+        out.divisions = self._divisions(out.mentions)
+        out.subject = _subject(out.mentions, out.divisions)
+        subject = next((m for m in out.mentions if m.text == out.subject), None)
+        doc_year = document_year(doc.text)
+        for sent, mentions, quoted in per_sentence:
+            year = sentence_year(sent.text) or doc_year
+            inds = list(self.targets.find(sent, quoted, year))
+            out.indicators.extend(inds)
+            out.relations.extend(self.relations.find(sent, mentions, out.titles, subject, out.divisions))
+            out.relations.extend(self.relations.indicators(sent, mentions, inds, subject))
+            out.actions.extend(self.relations.actions(sent, mentions, year))
+        log.info("%s: %d mentions, %d indicators, %d relations", doc.name, len(out.mentions),
+                 len(out.indicators), len(out.relations))
+        return out
+
+    def _candidates(self, sent: Sentence) -> list[Cand]:
+        text = sent.text
+        toks = self.segmenter.tokens(text)
+        cands = list(self.names.quoted(text))
+        people = list(self.persons.find(text))
+        places = list(self.names.gazetteer(text, toks, {}))
+        divisions = [c.end for c in places if c.rule == "division" and text[c.start:c.end] in self.lex.divisions]
+        cands += people + places
+        cands += self.names.suffix_names(text, toks, [c.end for c in people], divisions)
+        cands += self.enumerations.find(text, toks, cands)
+        return cands
+
+    def _divisions(self, mentions: list[Mention]) -> dict[str, Division]:
+        """Pick the division each name means, using the others named in the document."""
+        names = {m.text for m in mentions if m.category == "AdministrativeArea"}
+        options = {n: self.lex.division(n) for n in names}
+        sure = {d.code for opts in options.values() if len(opts) == 1 for d in opts}
+        chosen: dict[str, Division] = {}
+        for name, opts in sorted(options.items()):
+            if len(opts) == 1:
+                chosen[name] = opts[0]
+                continue
+            fits = [d for d in opts if d.parent in sure or d.parent[:2] + "0000" in sure]
+            if len(fits) == 1:
+                chosen[name] = fits[0]
+        return chosen
+
+
+def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
+    """Keep the longest, then most trusted, of overlapping candidates.
+
+    A division inside a longer name (济南 in 济南宾馆) is kept as well: it is a
+    real mention of the division and places the longer name in it.
+    """
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority(), c.start))
+    kept: list[Cand] = []
+    for c in order:
+        clash = [k for k in kept if c.start < k.end and k.start < c.end]
+        if not clash:
+            kept.append(c)
+        elif c.category == "AdministrativeArea" and all(
+                k.start <= c.start and c.end <= k.end and k.category != "AdministrativeArea"
+                for k in clash):
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _known_names(found: list[tuple[Sentence, list[Cand]]]) -> dict[str, str]:
+    """Names found by a strong rule, to be found again where no rule fires (孟庆顺说)."""
+    votes: dict[str, Counter] = {}
+    for sent, cands in found:
+        for c in cands:
+            name = sent.text[c.start:c.end]
+            if c.rule in ("person",) or (c.rule in ("suffix", "quote", "enumeration", "village")
+                                          and len(name) >= _KNOWN_MIN):
+                votes.setdefault(name, Counter())[c.category] += 1
+    return {n: v.most_common(1)[0][0] for n, v in votes.items()}
+
+
+def _alternation(names: dict[str, str]) -> Optional[re.Pattern]:
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
+
+
+def _subject(mentions: list[Mention], divisions: dict[str, Division]) -> Optional[str]:
+    """The division a document is about: the most named, the lowest level on ties."""
+    counts = Counter(m.text for m in mentions if m.category == "AdministrativeArea")
+    if not counts:
+        return None
+
+    def rank(name: str):
+        d = divisions.get(name)
+        return (counts[name], -_LEVEL_RANK.get(d.level, 0) if d else -3, name)
+
+    return max(counts, key=rank)
+
+
+def document_year(text: str) -> Optional[int]:
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
+
+
+def sentence_year(text: str) -> Optional[int]:
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None

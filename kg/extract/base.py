@@ -1,0 +1,123 @@
+"""What the entity rules share: candidate spans and the left-boundary walk.
+
+Chinese reports write names without spaces or capitals, so a rule that finds
+a name's last characters (a suffix such as 产业园, or an enumeration's end)
+must decide where the name starts. ``NameWalker`` does that one way for all
+rules: it walks left over jieba words until a function word, punctuation or a
+quantity, then drops introducing verbs (推进, 依托) unless the rest would be a
+bare kind word (联盟 in 成立济南商埠文化发展促进联盟).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..lexicon import Lexicon
+from ..segment import Token
+
+MAX_NAME = 24  # characters; longer spans are sentences, not names
+
+# Rules in order of trust: when two candidates cover the same span, the more
+# trusted one types it.
+PRIORITY = {"user": 9, "division": 8, "person": 8, "quote": 7, "suffix": 6, "village": 6,
+            "road": 6, "enumeration": 5, "industry": 4, "short_suffix": 3, "known": 2}
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_QUANTITY = re.compile(
+    r"^(?:[0-9０-９.,，%]+.*|[一二三四五六七八九十百千万两几数多]+[个批项家座所条大处种类次名位期轮张片号]"
+    r"|首[个家批座]|[上下]半年|[今明去]年)$")
+# Industries and most kinds are words of common nouns; a name needs material
+# that is not only these dictionary tags when it rests on a one-character suffix.
+COMMON_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "ng", "vg", "zg", "l", "i", "f", "s", "t", "b", "m", "q"}
+LEADING_JUNK_TAGS = {"d", "p", "c", "u", "uj", "ul", "r", "y", "e", "o", "zg"}
+
+
+@dataclass
+class Cand:
+    """A candidate name in one sentence (offsets into the sentence text)."""
+
+    start: int
+    end: int
+    category: str
+    rule: str
+    aliases: set[str] = field(default_factory=set)
+    title: str = ""  # for persons found after a title
+
+    def priority(self) -> int:
+        return PRIORITY.get(self.rule, 1)
+
+
+def is_han(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+def is_punct(tok: Token) -> bool:
+    return not any(ch.isalnum() for ch in tok.word)
+
+
+def is_quantity(word: str) -> bool:
+    return bool(_QUANTITY.match(word))
+
+
+class NameWalker:
+    def __init__(self, lexicon: Lexicon, tag) -> None:
+        self.lex = lexicon
+        self.tag = tag  # word -> jieba dictionary tag
+
+    def token_index(self, toks: list[Token], pos: int) -> int:
+        """Index of the token that holds character ``pos``."""
+        for i, t in enumerate(toks):
+            if t.start <= pos < t.end:
+                return i
+        return len(toks)
+
+    def start_of(self, toks: list[Token], head: int, stops: Iterable[int] = ()) -> int | None:
+        """Where the name whose fixed part starts at ``head`` begins; None if it is a bare kind.
+
+        ``stops`` are offsets the name may not reach back over (the end of a
+        person's name, or of a place that contains this one).
+        """
+        floor = max((p for p in stops if p <= head), default=0)
+        counted = -1
+        i = self.token_index(toks, head)
+        pieces: list[Token] = []  # tokens left of head, nearest first
+        if i < len(toks) and max(toks[i].start, floor) < head:
+            cut = max(toks[i].start, floor)
+            pieces.append(Token(toks[i].word[cut - toks[i].start: head - toks[i].start], cut, head, ""))
+        j = i - 1
+        while j >= 0:
+            t = toks[j]
+            if t.end <= floor or is_punct(t) or self.lex.boundary(t.word) == "hard":
+                break
+            if is_quantity(t.word):
+                counted = t.end  # 全国首个X集聚区, 一批X园区: a description, not a name
+                break
+            if head - t.start > MAX_NAME:
+                break
+            if t.start < floor:  # a word that straddles a stop: keep its right part
+                pieces.append(Token(t.word[floor - t.start:], floor, t.end, ""))
+                break
+            pieces.append(t)
+            j -= 1
+        pieces.reverse()  # left to right now
+        # Candidate starts: after each soft boundary, nearest first.
+        cuts = [k + 1 for k, t in enumerate(pieces) if self.lex.boundary(t.word) == "soft"]
+        options = sorted(set(cuts), reverse=True) + [0]
+        for k in options:
+            kept = self._trim(pieces[k:])
+            if kept and not self.is_generic_prefix(kept):
+                return None if kept[0].start == counted else kept[0].start
+        return None
+
+    def _trim(self, pieces: list[Token]) -> list[Token]:
+        k = 0
+        while k < len(pieces) and (self.lex.boundary(pieces[k].word)
+                                   or self.tag(pieces[k].word) in LEADING_JUNK_TAGS):
+            k += 1
+        return pieces[k:]
+
+    def is_generic_prefix(self, pieces: list[Token]) -> bool:
+        """True when the words before a suffix only say what kind it is (主题, 新型, 省级)."""
+        return all(p.word in self.lex.modifiers or p.word in self.lex.generic
+                   or p.word in self.lex.class_nouns for p in pieces)

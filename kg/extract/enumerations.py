@@ -1,0 +1,121 @@
+"""Enumerations: A、B和C等支柱产业 types A, B and C; 白马山、七贤、陡沟片区 shares 片区."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..lexicon import Lexicon
+from ..segment import Token
+from .base import MAX_NAME, Cand, is_han, is_punct, is_quantity
+
+SEPARATORS = {"、", "和", "及", "与", "以及", "或"}
+_ETC = {"等", "等等"}
+_MAX_ITEM = 15
+_WEAK = {"short_suffix", "known", "division", "industry"}
+
+
+class Enumerations:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def find(self, text: str, toks: list[Token], found: list[Cand]) -> Iterator[Cand]:
+        for items, tail in self._groups(toks):
+            yield from self._typed(text, items, tail, toks, found)
+
+    def _groups(self, toks: list[Token]):
+        """Yield (items, index of the token after the last item) per enumeration."""
+        i, n = 0, len(toks)
+        while i < n:
+            items: list[tuple[int, int]] = []
+            j = i
+            while j < n:
+                k = j
+                while k < n and not self._ends_item(toks[k]):
+                    k += 1
+                if k == j:
+                    break
+                items.append((j, k))
+                if k < n and toks[k].word in SEPARATORS:
+                    j = k + 1
+                    continue
+                break
+            if len(items) >= 2 or (items and j < n and self._next_word(toks, items[-1][1]) in _ETC):
+                yield items, items[-1][1]
+                i = items[-1][1] + 1
+            else:
+                i = (items[0][1] if items else i) + 1
+
+    def _next_word(self, toks: list[Token], k: int) -> str:
+        return toks[k].word if k < len(toks) else ""
+
+    def _ends_item(self, t: Token) -> bool:
+        return (is_punct(t) or t.word in SEPARATORS or t.word in _ETC
+                or bool(self.lex.boundary(t.word)) or is_quantity(t.word))
+
+    def _typed(self, text, items, tail, toks, found) -> Iterator[Cand]:
+        spans = [(toks[a].start, toks[b - 1].end) for a, b in items]
+        # The last item runs on into the verb after it (上新街开街运营) unless a
+        # name found at its start says where it ends.
+        s, e = spans[-1]
+        ends = [c.end for c in found if c.start == s and c.end < e and c.rule not in _WEAK - {"short_suffix"}]
+        if ends:
+            spans[-1] = (s, max(ends))
+        spans = [(s, e) for s, e in spans if self._item_ok(text[s:e])]
+        if not spans:
+            return
+        category, shared = self._tail_category(toks, tail), ""
+        category_from_tail = category is not None
+        if category is None:
+            s, e = spans[-1]
+            hit = self.lex.suffix_of(text[s:e])
+            if hit is None or len(spans) < 2:
+                return
+            shared, category = (hit[0] if hit[2] == "name" else ""), hit[1]
+        for s, e in spans:
+            if self._covered(s, e, found, override=bool(shared) or category_from_tail):
+                continue
+            name = text[s:e]
+            aliases: set[str] = set()
+            if shared and name.endswith(shared) and len(name) - len(shared) >= 2:
+                aliases.add(name[: -len(shared)])
+            elif shared and not name.endswith(shared):
+                own = self.lex.suffix_of(name)
+                if own and own[2] == "name":
+                    continue  # a name with a suffix of its own keeps its own kind
+                aliases.add(name + shared)
+            yield Cand(s, e, category, "enumeration", aliases=aliases)
+
+    def _tail_category(self, toks: list[Token], k: int) -> str | None:
+        if k >= len(toks) or toks[k].word not in _ETC:
+            return None
+        k += 1
+        while k < len(toks) and toks[k].word in self.lex.modifiers:
+            k += 1
+        word = ""
+        best = None
+        for t in toks[k: k + 3]:
+            word += t.word
+            if word in self.lex.class_nouns:
+                best = self.lex.class_nouns[word]
+        return best
+
+    def _item_ok(self, name: str) -> bool:
+        return (2 <= len(name) <= _MAX_ITEM and is_han(name) and name not in self.lex.generic
+                and name not in self.lex.class_nouns and name not in self.lex.modifiers)
+
+    def _covered(self, s: int, e: int, found: list[Cand], override: bool) -> bool:
+        """Leave spans that stronger rules already cut differently (朱家庄尹家堂).
+
+        With ``override`` (a class noun or a shared name suffix types the list)
+        the enumeration retypes what a one-character suffix guessed (白马山).
+        """
+        for c in found:
+            if c.rule in _WEAK and not (c.start == s and c.end == e):
+                continue
+            if c.start == s and c.end == e:
+                return not (override and c.rule in _WEAK)
+            if s <= c.start and c.end <= e or c.start <= s and e <= c.end:
+                return True
+        return False
+
+
+__all__ = ["Enumerations", "MAX_NAME"]

@@ -1,0 +1,180 @@
+"""Entity rules that read one sentence: suffixes, gazetteers and quotes."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..lexicon import Lexicon
+from ..segment import Token
+from .base import COMMON_TAGS, Cand, NameWalker, is_han
+
+_RING_ROAD = re.compile(r"^[一二三四五六七八九内外中]环(?:[东南西北]|高架|快速)?(?:路|线|段)?$")
+_CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|北院)$")
+# Quoted text that is a phrase of the writer's, not a name.
+_QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
+_QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成")
+_QUOTE_OPEN = {"“": "”", "「": "」", "『": "』", "‘": "’", "\"": "\""}
+_NOT_NAME_START = {"v", "p", "d", "c", "u", "m", "q", "r", "vg"}
+_MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公司", "基地", "中心", "园", "园区",
+                "集团", "大会", "联盟", "学院", "大学", "专业", "人才", "网络", "技术", "设备", "示范区"}
+_ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路")
+
+
+class SentenceRules:
+    """Finds candidates in one sentence; one instance serves a whole pipeline."""
+
+    def __init__(self, lexicon: Lexicon, walker: NameWalker) -> None:
+        self.lex = lexicon
+        self.walker = walker
+        surnames = "".join(sorted(s for s in lexicon.surnames if len(s) == 1))
+        self._village = re.compile(f"^[{surnames}]家[庄村堂屯寨峪洼沟湾岭坡店营铺集窑楼台园坊坝桥塘冲]$")
+
+    # -- suffixes ---------------------------------------------------------
+    def suffix_names(self, text: str, toks: list[Token], people: list[int],
+                     containers: list[int]) -> Iterator[Cand]:
+        """Names ending in a kind word (产业园, 片区, 医院, 村).
+
+        ``people`` are ends of person names and ``containers`` ends of
+        divisions: a name does not reach back over them (港口区|山新村), unless
+        it is an organisation or event named after its place (市中区人民政府),
+        or nothing but the kind word would be left (济南|宾馆).
+        """
+        inside = list(containers)
+        ends: list[int] = []
+        for t in toks:
+            hit = self.lex.suffix_of(text[max(0, t.end - 12): t.end])
+            if not hit:
+                continue
+            suffix, category, kind = hit
+            head = t.end - len(suffix)
+            if kind == "short" and not self._short_ok(text, toks, t, head):
+                continue
+            stops = people + ends if kind == "short" else people
+            start = None
+            if category not in ("Organization", "Event"):
+                start = self.walker.start_of(toks, head, stops + inside)
+            if start is None:
+                start = self.walker.start_of(toks, head, stops)
+            if start is None:
+                continue
+            name = text[start:t.end]
+            if name in self.lex.generic or len(name) <= len(suffix):
+                continue
+            if kind == "short" and len(name) == 2 and self.walker.tag(name[0]) in _NOT_NAME_START:
+                continue  # 开街, 上路: a verb and its object
+            ends.append(t.end)
+            if category in ("Area", "AdministrativeArea"):
+                inside.append(t.end)
+            yield Cand(start, t.end, category, "suffix" if kind == "name" else "short_suffix",
+                       aliases=self._aliases(name, category))
+
+    def _short_ok(self, text: str, toks: list[Token], t: Token, head: int) -> bool:
+        """A one-character suffix (村, 路, 山) counts only at a word's end, after name material."""
+        if t.word in self.lex.generic:
+            return False
+        if len(t.word) >= 2:
+            # 城镇, 道路, 农村: everyday words, unless the word before adds a name
+            if self.walker.tag(t.word) in COMMON_TAGS:
+                i = toks.index(t)
+                prev = toks[i - 1] if i else None
+                return bool(prev and is_han(prev.word) and not self.lex.boundary(prev.word)
+                            and self.walker.tag(prev.word) in ("ns", "nr", "nz", "nrt", "j", ""))
+            return True
+        i = toks.index(t)
+        return i > 0 and is_han(toks[i - 1].word)
+
+    def _aliases(self, name: str, category: str) -> set[str]:
+        if category == "Hospital" and _CAMPUS.search(name):
+            base = _CAMPUS.sub("", name)
+            if len(base) >= 3:
+                return {base}
+        return set()
+
+    # -- gazetteers -------------------------------------------------------
+    def gazetteer(self, text: str, toks: list[Token], known: dict[str, str]) -> Iterator[Cand]:
+        """Whole words (or runs of words) that a lexicon or earlier sentence names."""
+        n = len(toks)
+        for i in range(n):
+            word = ""
+            for j in range(i, min(n, i + 6)):
+                word += toks[j].word
+                if len(word) > 16:
+                    break
+                c = self._lookup(word, toks, i, known)
+                if c and c[0] == "Industry" and j + 1 < n and toks[j + 1].word in _MODIFIED_BY:
+                    continue  # 人工智能基金, 文化旅游资源: the industry only qualifies a noun
+                if c:
+                    yield Cand(toks[i].start, toks[j].end, c[0], c[1])
+
+    def _lookup(self, word: str, toks: list[Token], i: int, known: dict[str, str]):
+        if word in self.lex.user_terms:
+            return self.lex.user_terms[word], "user"
+        if word in known:
+            return known[word], "known"
+        if word in self.lex.divisions and (len(word) > 2 or self._clear_left(toks, i)):
+            return "AdministrativeArea", "division"
+        if word in self.lex.division_short:
+            return "AdministrativeArea", "division"
+        if word in self.lex.industries:
+            return "Industry", "industry"
+        if _RING_ROAD.match(word):
+            return "Road", "road"
+        if self._village.match(word) and not any(word + s in self.lex.divisions for s in "市县区"):
+            return "Village", "village"
+        return None
+
+    def _clear_left(self, toks: list[Token], i: int) -> bool:
+        if i == 0:
+            return True
+        prev = toks[i - 1].word
+        return not is_han(prev) or bool(self.lex.boundary(prev))
+
+    # -- quotes -----------------------------------------------------------
+    def quoted(self, text: str) -> Iterator[Cand]:
+        i = 0
+        while i < len(text):
+            close = _QUOTE_OPEN.get(text[i])
+            if close is None:
+                i += 1
+                continue
+            j = text.find(close, i + 1)
+            if j < 0:
+                i += 1
+                continue
+            found = list(self._quote(text, i + 1, j))
+            yield from found
+            # A rejected quote (a sentence of speech) may still hold quoted names.
+            i = j + 1 if found else i + 1
+
+    def _quote(self, text: str, start: int, end: int) -> Iterator[Cand]:
+        inner = text[start:end]
+        if not 2 <= len(inner) <= 16 or re.search(r"[，。；！？：,;!?:]", inner):
+            return
+        after, before = text[end + 1: end + 4], text[max(0, start - 3): start - 1]
+        if "—" in inner or "-" in inner.strip("-"):
+            parts = re.split(r"[—\-]+", inner)
+            offset = start
+            typed = []
+            for p in parts:
+                hit = self.lex.suffix_of(p) if len(p) >= 2 else None
+                typed.append((offset, offset + len(p), hit[1] if hit else None))
+                offset += len(p) + 1
+            if all(c for _, _, c in typed):
+                for s, e, c in typed:
+                    yield Cand(s, e, c, "quote")
+                return
+        if _RING_ROAD.match(inner) or after.startswith(_ALONG):
+            yield Cand(start, end, "Road", "quote")
+            return
+        hit = self.lex.suffix_of(inner)
+        if hit and hit[2] == "name" and inner not in self.lex.generic and len(inner) > len(hit[0]):
+            yield Cand(start, end, hit[1], "quote")
+            return
+        if after.startswith(_QUOTE_REJECT_AFTER) or before.endswith(_QUOTE_REJECT_BEFORE):
+            return
+        if not is_han(inner) and not re.search(r"[A-Za-z]", inner):
+            return
+        aliases = set()
+        if "、" in inner:
+            aliases = {p for p in inner.split("、") if len(p) >= 2}
+        yield Cand(start, end, "Initiative", "quote", aliases=aliases)

@@ -1,0 +1,69 @@
+"""People: a title before a name (区长孟庆顺), bylines (记者 张三) and speakers (张三表示)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..lexicon import Lexicon
+from .base import Cand, is_han
+
+_SPEECH = ("表示", "介绍", "指出", "强调", "说", "认为", "提到", "提出", "透露", "告诉")
+# What may follow a name: punctuation, a verb of speech or a short function word.
+_AFTER_NAME = set("，。、；：,;: 向在说表介指强认提对为代主出等同与和作）)”") | {""}
+_BYLINE_WORDS = ("记者", "通讯员", "见习记者", "实习生", "特约记者")
+
+
+class PersonRules:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        titles = sorted(lexicon.titles, key=len, reverse=True)
+        self._title = re.compile("|".join(map(re.escape, titles)))
+
+    def find(self, text: str) -> Iterator[Cand]:
+        yield from self._after_titles(text)
+        yield from self._byline(text)
+        yield from self._speakers(text)
+
+    def _name_at(self, text: str, i: int) -> int:
+        """Length of a person's name starting at ``i`` (0 if none)."""
+        for sur in (text[i:i + 2], text[i:i + 1]):
+            if sur not in self.lex.surnames:
+                continue
+            for given in (2, 1):
+                end = i + len(sur) + given
+                name = text[i:end]
+                if end > len(text) or not all(is_han(c) for c in name):
+                    continue
+                if name in self.lex.titles or name in self.lex.soft_boundaries:
+                    continue
+                if text[end:end + 1] in _AFTER_NAME or text[end:].startswith(_SPEECH):
+                    return len(name)
+        return 0
+
+    def _after_titles(self, text: str) -> Iterator[Cand]:
+        for m in self._title.finditer(text):
+            if m.group() in _BYLINE_WORDS and not self._is_byline(text):
+                continue
+            n = self._name_at(text, m.end())
+            if n:
+                yield Cand(m.end(), m.end() + n, "Person", "person", title=m.group())
+
+    def _is_byline(self, text: str) -> bool:
+        return len(text) <= 60 and "。" not in text
+
+    def _byline(self, text: str) -> Iterator[Cand]:
+        """杜春娜 通讯员 孙化鹏 孔雪: short lines of names around 记者/通讯员."""
+        if not self._is_byline(text) or not any(w in text for w in _BYLINE_WORDS):
+            return
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", text):
+            word = m.group()
+            if any(w in word for w in _BYLINE_WORDS) or word.endswith("报道"):
+                continue
+            if self._name_at(word + " ", 0) == len(word):
+                yield Cand(m.start(), m.end(), "Person", "person")
+
+    def _speakers(self, text: str) -> Iterator[Cand]:
+        for m in re.finditer("(?:^|[，。；：”\"])([\u4e00-\u9fff]{2,4}?)(?=" + "|".join(_SPEECH) + ")", text):
+            n = self._name_at(text, m.start(1))
+            if n == len(m.group(1)):
+                yield Cand(m.start(1), m.start(1) + n, "Person", "person")

@@ -1,0 +1,149 @@
+"""Relations between mentions of one document, and planned actions.
+
+All rules are local to a sentence, so every relation has a sentence to show
+as its evidence.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from ..lexicon import Division, Lexicon
+from ..model import Action, Indicator, Mention, Relation, Sentence
+
+PLACES = {"Park", "Area", "Village", "Road", "Facility", "Hospital", "School", "NaturalFeature"}
+CONTAINERS = {"AdministrativeArea", "Area"}
+_ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路", "一线")
+_CLAUSE = re.compile(r"[，。；！？,;!?]")
+_SCOPE_END = re.compile(r"[；。！？;!?]")
+_REPORTER_TITLES = {"记者", "通讯员", "见习记者", "特约记者", "首席记者", "编辑", "责任编辑", "实习生"}
+
+
+class RelationRules:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def find(self, sent: Sentence, mentions: list[Mention], titles: dict[Mention, str],
+             subject: Optional[Mention], divisions: dict[str, Division]) -> Iterator[Relation]:
+        ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+        yield from self._prefixes(sent, ms, divisions)
+        yield from self._divisions(sent, ms, divisions)
+        yield from self._along(sent, ms)
+        yield from self._develops(sent, ms, subject)
+        yield from self._positions(sent, ms, titles, subject)
+
+    def _prefixes(self, sent, ms, divisions) -> Iterator[Relation]:
+        """港口区山新村, 老城商埠片区中山公园: a place right before another contains it."""
+        for a in ms:
+            for b in ms:
+                if a is b or a.category not in CONTAINERS or b.category not in PLACES | {"AdministrativeArea"}:
+                    continue
+                touching = a.end == b.start
+                nested_prefix = a.start == b.start and a.end < b.end and a.category == "AdministrativeArea"
+                if not (touching or nested_prefix) or b.category in ("Organization", "Event"):
+                    continue
+                if nested_prefix and b.category == "AdministrativeArea":
+                    continue
+                pred = "partOf" if a.category == b.category == "AdministrativeArea" else "locatedIn"
+                if pred == "partOf" and not _may_contain(divisions.get(a.text), divisions.get(b.text)):
+                    continue
+                yield Relation(b, pred, a, sent)
+
+    def _divisions(self, sent, ms, divisions) -> Iterator[Relation]:
+        """Two divisions in one sentence, one above the other in the code table."""
+        areas = [m for m in _standalone(ms) if m.category == "AdministrativeArea"]
+        for a in areas:
+            for b in areas:
+                da, db = divisions.get(a.text), divisions.get(b.text)
+                if da and db and da.code != db.code and db.parent and _ancestor(da, db, self.lex):
+                    if a.end != b.start:  # adjacent pairs come from _prefixes
+                        yield Relation(b, "partOf", a, sent)
+
+    def _along(self, sent, ms) -> Iterator[Relation]:
+        text = sent.text
+        for road in (m for m in ms if m.category == "Road"):
+            rel_end = road.end - sent.start
+            after = text[rel_end: rel_end + 3].lstrip("”’\"")
+            if not after.startswith(_ALONG):
+                continue
+            stop = _SCOPE_END.search(text, rel_end)
+            limit = sent.start + (stop.start() if stop else len(text))
+            for m in ms:
+                if m.category in PLACES - {"Road"} and road.end < m.start < limit:
+                    yield Relation(m, "along", road, sent)
+
+    def _develops(self, sent, ms, subject) -> Iterator[Relation]:
+        text = sent.text
+        verbs = [w for w, k in self.lex.triggers.items() if k == "develop"]
+        for ind in (m for m in ms if m.category == "Industry"):
+            rel = ind.start - sent.start
+            clause_start = 0
+            for b in _CLAUSE.finditer(text, 0, rel):
+                clause_start = b.end()
+            if not any(v in text[clause_start:rel] for v in verbs):
+                continue
+            region = _subject_before(ms, ind.start) or subject
+            if region is not None:
+                yield Relation(region, "develops", ind, sent)
+
+    def _positions(self, sent, ms, titles, subject) -> Iterator[Relation]:
+        for p in ms:
+            title = titles.get(p)
+            if p.category != "Person" or not title or title in _REPORTER_TITLES:
+                continue
+            title_start = p.start - len(title)
+            org = next((m for m in ms if m.end == title_start
+                        and m.category in ("Organization", "AdministrativeArea")), None)
+            target = org or subject
+            if target is not None:
+                yield Relation(p, "holdsPosition", target, sent, title=title)
+
+    def indicators(self, sent: Sentence, ms: list[Mention], found: list[Indicator],
+                   subject: Optional[Mention]) -> Iterator[Relation]:
+        for ind in found:
+            region = _subject_before(ms, ind.start) or subject
+            if region is not None:
+                yield Relation(region, "hasIndicator", ind, sent, year=ind.year)
+
+    def actions(self, sent: Sentence, ms: list[Mention], year: Optional[int]) -> Iterator[Action]:
+        text = sent.text
+        verbs = sorted((w for w, k in self.lex.triggers.items() if k == "action"), key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, verbs)))
+        for m in ms:
+            if m.category not in PLACES:
+                continue
+            rel_s, rel_e = m.start - sent.start, m.end - sent.start
+            clause_end = _CLAUSE.search(text, rel_e)
+            after = pattern.search(text, rel_e, clause_end.start() if clause_end else len(text))
+            verb = after.group() if after and after.start() - rel_e <= 6 else None
+            if verb is None:
+                clause_start = 0
+                for b in _CLAUSE.finditer(text, 0, rel_s):
+                    clause_start = b.end()
+                before = list(pattern.finditer(text, clause_start, rel_s))
+                verb = before[-1].group() if before else None
+            if verb:
+                yield Action(verb, m, year, sent)
+
+
+def _subject_before(ms: list[Mention], pos: int) -> Optional[Mention]:
+    """The last division named on its own before ``pos``: the clause's subject.
+
+    A division inside a longer name (济南 in 济南宾馆) is not a subject.
+    """
+    areas = [m for m in _standalone(ms) if m.category == "AdministrativeArea" and m.end <= pos]
+    return areas[-1] if areas else None
+
+
+def _standalone(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                     and (o.end - o.start) > (m.end - m.start) for o in ms)]
+
+
+def _may_contain(a: Optional[Division], b: Optional[Division]) -> bool:
+    return a is None or b is None or b.parent == a.code or b.parent[:2] == a.code[:2]
+
+
+def _ancestor(a: Division, b: Division, lex: Lexicon) -> bool:
+    """True when ``a`` is above ``b`` in the division table."""
+    return b.parent == a.code or (a.level == "province" and b.code[:2] == a.code[:2] and b.code != a.code)

@@ -1,0 +1,184 @@
+"""Lexicons: the data files under ``kg/data`` loaded into one object.
+
+Nothing is read at import time; ``Lexicon.load()`` reads the files when a
+pipeline is created. A user lexicon (``kg build --lexicon FILE``) is a TSV of
+``term<TAB>Category`` lines that adds names the rules cannot find.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import LexiconError
+from .vocab import CATEGORIES
+
+# Division names that are also everyday words (中心城区, 老城区, 东区).
+_AMBIGUOUS_DIVISIONS = {"城区", "矿区", "郊区", "东区", "西区", "新区", "南区", "北区", "中区"}
+_DIVISION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
+                      "自治州", "地区", "省", "市", "盟")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str  # province | city | county
+    parent: str  # code of the division above, "" for provinces
+
+
+@dataclass
+class Lexicon:
+    suffixes: dict[str, tuple[str, str]]  # suffix -> (category, kind)
+    class_nouns: dict[str, str]  # 载体 -> Park
+    generic: frozenset[str]
+    modifiers: frozenset[str]
+    hard_boundaries: frozenset[str]
+    soft_boundaries: frozenset[str]
+    titles: frozenset[str]
+    surnames: frozenset[str]
+    industries: frozenset[str]
+    units: dict[str, str]  # unit -> kind
+    triggers: dict[str, str]  # verb -> kind
+    divisions: dict[str, list[Division]]  # full name -> divisions with that name
+    division_short: dict[str, list[Division]]  # 济南 -> [济南市]
+    user_terms: dict[str, str] = field(default_factory=dict)  # term -> category
+    _boundary_cache: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_code: dict[str, Division] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, user_files: Iterable[str | Path] = ()) -> "Lexicon":
+        divisions, short = _divisions()
+        lex = cls(
+            suffixes={w: (c, k) for w, c, k in _rows("suffixes.tsv", 3)},
+            class_nouns={w: c for w, c in _rows("classnouns.tsv", 2)},
+            generic=frozenset(_words("generic.txt")),
+            modifiers=frozenset(_words("modifiers.txt")),
+            hard_boundaries=frozenset(w for w, s in _rows("boundaries.tsv", 2) if s == "hard"),
+            soft_boundaries=frozenset(w for w, s in _rows("boundaries.tsv", 2) if s == "soft"),
+            titles=frozenset(_words("titles.txt")),
+            surnames=frozenset(_words("surnames.txt")),
+            industries=frozenset(_words("industries.txt")),
+            units={w: k for w, k in _rows("units.tsv", 2)},
+            triggers={w: k for w, k in _rows("triggers.tsv", 2)},
+            divisions=divisions,
+            division_short=short,
+        )
+        for f in user_files:
+            lex.user_terms.update(read_user_lexicon(f))
+        return lex
+
+    def boundary(self, word: str) -> str:
+        """"hard", "soft" or "" for a word that ends a name on its left.
+
+        jieba joins boundary words into one (大力发展, 加快建设); such a word is
+        a boundary too, as hard as its harder part.
+        """
+        if word in self.hard_boundaries:
+            return "hard"
+        if word in self.soft_boundaries:
+            return "soft"
+        if len(word) < 3:
+            return ""
+        if word not in self._boundary_cache:
+            kind = ""
+            for k in range(1, len(word)):
+                a, b = self.boundary(word[:k]) if k > 1 else "", self.boundary(word[k:])
+                if a and b:
+                    kind = "hard" if "hard" in (a, b) else "soft"
+                    break
+            self._boundary_cache[word] = kind
+        return self._boundary_cache[word]
+
+    def by_code(self, code: str) -> Optional[Division]:
+        if not self._by_code:
+            self._by_code.update({d.code: d for ds in self.divisions.values() for d in ds})
+        return self._by_code.get(code)
+
+    def division(self, name: str) -> list[Division]:
+        return self.divisions.get(name) or self.division_short.get(name) or []
+
+    def suffix_of(self, name: str) -> Optional[tuple[str, str, str]]:
+        """The longest known suffix ending ``name``: (suffix, category, kind)."""
+        for k in range(min(len(name), 12), 0, -1):
+            hit = self.suffixes.get(name[-k:])
+            if hit:
+                return name[-k:], hit[0], hit[1]
+        return None
+
+    def jieba_words(self) -> set[str]:
+        """Words jieba must keep whole so that names are cut at the right places."""
+        words = set(self.suffixes) | set(self.class_nouns) | set(self.industries)
+        words |= set(self.divisions) | set(self.titles) | set(self.triggers)
+        words |= set(self.hard_boundaries) | set(self.soft_boundaries) | set(self.user_terms)
+        return {w for w in words if len(w) > 1}
+
+
+def read_user_lexicon(path: str | Path) -> dict[str, str]:
+    """Read ``term<TAB>Category`` lines; ``#`` starts a comment."""
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise LexiconError(f"{p}: cannot read lexicon ({err})") from err
+    terms: dict[str, str] = {}
+    for n, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [x.strip() for x in line.split("\t")]
+        if len(parts) != 2 or not parts[0]:
+            raise LexiconError(f"{p}, line {n}: expected 'term<TAB>Category', got {line!r}")
+        if parts[1] not in CATEGORIES or parts[1] == "Indicator":
+            raise LexiconError(f"{p}, line {n}: unknown category {parts[1]!r}; "
+                               f"use one of {', '.join(c for c in CATEGORIES if c != 'Indicator')}")
+        terms[parts[0]] = parts[1]
+    return terms
+
+
+def _open(name: str):
+    return resources.files("kg").joinpath("data").joinpath(name).open(encoding="utf-8")
+
+
+def _words(name: str) -> list[str]:
+    with _open(name) as fh:
+        return [w for line in fh if not line.startswith("#") for w in line.split()]
+
+
+def _rows(name: str, width: int) -> list[list[str]]:
+    rows = []
+    with _open(name) as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != width:
+                raise LexiconError(f"kg/data/{name}, line {n}: expected {width} columns")
+            rows.append(cols)
+    return rows
+
+
+def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]]]:
+    full: dict[str, list[Division]] = {}
+    short: dict[str, list[Division]] = {}
+    with _open("divisions.tsv") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            d = Division(row["code"], row["name"], row["level"], row["parent"])
+            if d.name in _AMBIGUOUS_DIVISIONS:
+                continue
+            full.setdefault(d.name, []).append(d)
+            if d.level in ("province", "city"):
+                s = short_name(d.name)
+                if s != d.name and len(s) >= 2:
+                    short.setdefault(s, []).append(d)
+    return full, short
+
+
+def short_name(name: str) -> str:
+    """济南市 -> 济南, 广西壮族自治区 -> 广西, 内蒙古自治区 -> 内蒙古."""
+    for suf in _DIVISION_SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return name

@@ -1,0 +1,97 @@
+"""The render stage: a pyvis ``Network`` of the graph, written as one offline HTML file.
+
+pyvis holds the nodes, edges and options; the page is kg's own template with
+vis-network (shipped inside pyvis) inlined, because pyvis's templates load
+scripts from CDNs and, when a title mentions ``href``, render titles as raw
+HTML. Input text reaches the page only as JSON escaped for a ``<script>``
+block and is shown with ``textContent``.
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from .analyse import summary, to_networkx
+from .vocab import CATEGORIES
+
+if TYPE_CHECKING:
+    from .knowledge import KnowledgeGraph
+
+COLOURS = {
+    "AdministrativeArea": "#4e79a7", "Person": "#f28e2b", "Organization": "#e15759",
+    "Event": "#76b7b2", "Industry": "#59a14f", "Park": "#edc948", "Area": "#b07aa1",
+    "Village": "#ff9da7", "Road": "#9c755f", "Facility": "#bab0ac", "Hospital": "#d37295",
+    "School": "#a0cbe8", "NaturalFeature": "#8cd17d", "Initiative": "#86bcb6", "Indicator": "#f1ce63",
+}
+_VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+OPTIONS = {
+    "physics": {"solver": "forceAtlas2Based",
+                "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90},
+                "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
+    "nodes": {"scaling": {"min": 8, "max": 40}},
+    "edges": {"smooth": False},
+    "interaction": {"hover": True, "tooltipDelay": 150},
+}
+
+
+def to_network(G: nx.MultiDiGraph) -> Network:
+    """A pyvis network: colour by category, size by degree, text left for the page to escape."""
+    net = Network(directed=True, cdn_resources="in_line")
+    degree = dict(G.degree())
+    for n, d in G.nodes(data=True):
+        net.add_node(n, label=d["label"], group=d["category"], color=COLOURS[d["category"]],
+                     value=1 + degree.get(n, 0))
+    for u, v, d in G.edges(data=True):
+        net.add_edge(u, v, label=d["label"], predicate=d["predicate"])
+    net.set_options(json.dumps(OPTIONS))
+    return net
+
+
+def page_data(G: nx.MultiDiGraph, net: Network, title: str, counts: str) -> dict:
+    nodes = []
+    for n in net.nodes:
+        d = G.nodes[n["id"]]
+        detail = ""
+        if d["category"] == "Indicator":
+            value = d.get("value") or "—".join(x for x in (d.get("minValue"), d.get("maxValue")) if x)
+            detail = f"{value} {d.get('unit', '')} {d.get('qualifier', '')} {d.get('year', '')}".strip()
+        nodes.append({"id": n["id"], "label": d["label"], "category": d["category"],
+                      "categoryName": CATEGORIES[d["category"]], "names": d["names"],
+                      "evidence": [list(e) for e in d["evidence"]], "color": COLOURS[d["category"]],
+                      "value": n.get("value", 1), "detail": detail})
+    edges = [{"from": e["from"], "to": e["to"], "label": e["label"], "predicate": e["predicate"]}
+             for e in net.edges]
+    present = {n["category"] for n in nodes}
+    legend = [{"category": c, "name": name, "color": COLOURS[c],
+               "count": sum(1 for n in nodes if n["category"] == c)}
+              for c, name in CATEGORIES.items() if c in present]
+    return {"title": title, "counts": counts, "nodes": nodes, "edges": edges,
+            "legend": legend, "options": OPTIONS}
+
+
+def script_json(data: dict) -> str:
+    """JSON that cannot end its ``<script>`` block or open a comment, whatever the strings hold."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def render_html(kg: "KnowledgeGraph") -> str:
+    G = to_networkx(kg.graph)
+    s = summary(kg.graph)
+    net = to_network(G)
+    template = resources.files("kg").joinpath("assets").joinpath("graph.html").read_text(encoding="utf-8")
+    data = page_data(G, net, kg.title or "kg", s.line())
+    page = template.replace("@@TITLE@@", "kg")
+    page = page.replace("@@VIS_CSS@@", (_VIS / "vis-network.css").read_text(encoding="utf-8"))
+    page = page.replace("@@VIS_JS@@", (_VIS / "vis-network.min.js").read_text(encoding="utf-8"))
+    # Input text goes in last, so no marker inside it is ever replaced.
+    return page.replace("@@DATA@@", script_json(data))

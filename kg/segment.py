@@ -1,0 +1,81 @@
+"""Split documents into sentences and sentences into words.
+
+jieba cuts words; its default dictionary knows little of this domain
+(朱家庄/nr, 英雄/ns 山路/n), so the packaged lexicons are added as words first.
+Part-of-speech tags come from jieba's own dictionary by lookup, which is ~8x
+faster than ``jieba.posseg`` and enough for the rules that use them.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import cached_property
+
+import jieba
+
+from .lexicon import Lexicon
+from .model import Document, Sentence
+
+log = logging.getLogger(__name__)
+
+_SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    start: int  # offset in the sentence text
+    end: int
+    tag: str  # jieba dictionary tag, "" if the word is not in it
+
+
+def split_sentences(doc: Document) -> list[Sentence]:
+    sentences = []
+    for m in _SENTENCE.finditer(doc.text):
+        start, end = m.start(), m.end()
+        while start < end and doc.text[start].isspace():
+            start += 1
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            sentences.append(Sentence(doc, len(sentences), start, end))
+    return sentences
+
+
+class Segmenter:
+    """A jieba tokenizer of its own (no global jieba state) with kg's words added."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    @cached_property
+    def _jieba(self) -> jieba.Tokenizer:
+        jieba.setLogLevel(logging.WARNING)
+        tk = jieba.Tokenizer()
+        tk.tmp_dir = tempfile.gettempdir()
+        tk.initialize()
+        for w in sorted(self.lexicon.jieba_words()):
+            tk.add_word(w, freq=tk.suggest_freq(w, tune=False) + 10)
+        return tk
+
+    @cached_property
+    def _tags(self) -> dict[str, str]:
+        tags: dict[str, str] = {}
+        with self._jieba.get_dict_file() as fh:
+            for raw in fh:
+                parts = raw.decode("utf-8").split()
+                if len(parts) == 3:
+                    tags[parts[0]] = parts[2]
+        return tags
+
+    def tag(self, word: str) -> str:
+        return self._tags.get(word, "")
+
+    def tokens(self, text: str) -> list[Token]:
+        out, pos = [], 0
+        for w in self._jieba.cut(text, HMM=True):
+            out.append(Token(w, pos, pos + len(w), self._tags.get(w, "")))
+            pos += len(w)
+        return out
