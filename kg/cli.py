@@ -56,11 +56,16 @@ def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], 
     Example: kg build examples/jinan-shizhong-2025.txt
     """
     from .pipeline import Pipeline
+    from .read import find_sources
 
     pipeline = Pipeline(lexicon)
     out = out or Path("output") / (paths[0].stem if paths[0].suffix else paths[0].name)
-    with click.progressbar(length=0, label="reading", file=sys.stderr, show_eta=False) as bar:
-        graph = pipeline.build(paths, title=title, progress=lambda doc: bar.update(1))
+    count = len(find_sources(paths))
+    if count > 1 and sys.stderr.isatty():
+        with click.progressbar(length=count, label="extracting", file=sys.stderr) as bar:
+            graph = pipeline.build(paths, title=title, progress=lambda doc: bar.update(1))
+    else:
+        graph = pipeline.build(paths, title=title)
     graph.write(out)
     click.echo(f"{out}: {graph.summary().line()}")
 

@@ -21,8 +21,8 @@ def short_hash(*parts: str) -> str:
 
 
 def slug(text: str) -> str:
-    words = lazy_pinyin(text, errors=lambda s: list(s))
-    out = "-".join(w for w in (re.sub(r"[^a-z0-9]+", "", w.lower()) for w in words) if w)
+    words = lazy_pinyin(text, errors=lambda s: [s])
+    out = "-".join(w for w in (re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words) if w)
     return out[:_SLUG_MAX].strip("-") or "x"
 
 

@@ -74,6 +74,12 @@ class KnowledgeGraph:
         return summary(self.graph)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write through a temporary file and rename, so a failure leaves the old file whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,6 +87,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:

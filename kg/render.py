@@ -9,6 +9,7 @@ block and is shown with ``textContent``.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,7 +60,8 @@ def page_data(G: nx.MultiDiGraph, net: Network, title: str, counts: str) -> dict
         d = G.nodes[n["id"]]
         detail = ""
         if d["category"] == "Indicator":
-            value = d.get("value") or "—".join(x for x in (d.get("minValue"), d.get("maxValue")) if x)
+            value = _number(d.get("value")) or "—".join(
+                _number(d.get(k)) for k in ("minValue", "maxValue") if d.get(k))
             detail = f"{value} {d.get('unit', '')} {d.get('qualifier', '')} {d.get('year', '')}".strip()
         nodes.append({"id": n["id"], "label": d["label"], "category": d["category"],
                       "categoryName": CATEGORIES[d["category"]], "names": d["names"],
@@ -73,6 +75,13 @@ def page_data(G: nx.MultiDiGraph, net: Network, title: str, counts: str) -> dict
               for c, name in CATEGORIES.items() if c in present]
     return {"title": title, "counts": counts, "nodes": nodes, "edges": edges,
             "legend": legend, "options": OPTIONS}
+
+
+def _number(text: str | None) -> str:
+    """20000.0 -> 20000, 7.50 -> 7.5: numbers as people write them."""
+    if not text:
+        return ""
+    return format(Decimal(text).normalize(), "f")
 
 
 def script_json(data: dict) -> str:

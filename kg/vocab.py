@@ -99,7 +99,7 @@ RELATIONS: dict[str, str] = {
     "develops": "发展",
     "holdsPosition": "任职",
     "hasIndicator": "目标",
-    "actsOn": "行动",
+    "actsOn": "行动对象",
 }
 
 

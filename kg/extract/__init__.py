@@ -96,9 +96,11 @@ class Extractor:
             if len(opts) == 1:
                 chosen[name] = opts[0]
                 continue
-            fits = [d for d in opts if d.parent in sure or d.parent[:2] + "0000" in sure]
-            if len(fits) == 1:
-                chosen[name] = fits[0]
+            for fits in ([d for d in opts if d.parent in sure],
+                         [d for d in opts if d.parent[:2] + "0000" in sure]):
+                if len(fits) == 1:
+                    chosen[name] = fits[0]
+                    break
         return chosen
 
 
@@ -112,6 +114,9 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
     kept: list[Cand] = []
     for c in order:
         clash = [k for k in kept if c.start < k.end and k.start < c.end]
+        for k in clash:
+            if (k.start, k.end) == (c.start, c.end):
+                k.aliases |= c.aliases  # 陡沟片区 keeps the 陡沟 its enumeration gave it
         if not clash:
             kept.append(c)
         elif c.category == "AdministrativeArea" and all(

@@ -64,15 +64,20 @@ class Enumerations:
             return
         category, shared = self._tail_category(toks, tail), ""
         category_from_tail = category is not None
+        if category_from_tail:
+            # 华润、领秀城等片区: a class noun that also ends names lends it as an alias
+            noun = self._tail_noun(toks, tail)
+            if noun in self.lex.suffixes and self.lex.suffixes[noun][1] == "name":
+                shared = noun
         if category is None:
             s, e = spans[-1]
             hit = self.lex.suffix_of(text[s:e])
             if hit is None or len(spans) < 2:
                 return
             shared, category = (hit[0] if hit[2] == "name" else ""), hit[1]
+            if not any(self._bare(text[s:e]) for s, e in spans[:-1]):
+                shared = ""  # 省职业病医院、中医大二附院: nothing shares the last suffix
         for s, e in spans:
-            if self._covered(s, e, found, override=bool(shared) or category_from_tail):
-                continue
             name = text[s:e]
             aliases: set[str] = set()
             if shared and name.endswith(shared) and len(name) - len(shared) >= 2:
@@ -82,21 +87,34 @@ class Enumerations:
                 if own and own[2] == "name":
                     continue  # a name with a suffix of its own keeps its own kind
                 aliases.add(name + shared)
+            if self._covered(s, e, found, override=bool(shared) or category_from_tail):
+                for c in found:
+                    if (c.start, c.end) == (s, e) and c.category == category:
+                        c.aliases |= aliases
+                continue
             yield Cand(s, e, category, "enumeration", aliases=aliases)
 
     def _tail_category(self, toks: list[Token], k: int) -> str | None:
+        noun = self._tail_noun(toks, k)
+        return self.lex.class_nouns[noun] if noun else None
+
+    def _tail_noun(self, toks: list[Token], k: int) -> str:
+        """The class noun after 等 (and modifiers): 等在建载体 -> 载体."""
         if k >= len(toks) or toks[k].word not in _ETC:
-            return None
+            return ""
         k += 1
         while k < len(toks) and toks[k].word in self.lex.modifiers:
             k += 1
-        word = ""
-        best = None
+        word, best = "", ""
         for t in toks[k: k + 3]:
             word += t.word
             if word in self.lex.class_nouns:
-                best = self.lex.class_nouns[word]
+                best = word
         return best
+
+    def _bare(self, name: str) -> bool:
+        own = self.lex.suffix_of(name)
+        return own is None or own[2] != "name"
 
     def _item_ok(self, name: str) -> bool:
         return (2 <= len(name) <= _MAX_ITEM and is_han(name) and name not in self.lex.generic
