@@ -25,6 +25,7 @@ MAX_BYTES = 200 * 1024 * 1024  # one report is ~100 KB; beyond this it is not a 
 _CLOSERS = "。！？!?；;…”’」』）)》：:"
 _SOFT_ENDS = "，,、—"
 _BROKEN_LINE_MIN = 30  # shorter unterminated lines are headings and bylines
+_CONTINUATION_MIN = 15
 
 
 def find_sources(paths: Iterable[str | Path]) -> list[Path]:
@@ -101,9 +102,12 @@ def _is_broken(prev: str, line: str) -> bool:
         return False
     if last in _SOFT_ENDS:
         return True
-    # Joining needs a Chinese character or digit on both sides of the break.
+    # Joining needs a Chinese character or digit on both sides of the break, and
+    # a continuation that reads as running text: long, or closing the sentence
+    # (a name or a salutation on its own line after a dateline is not).
     return (len(prev) >= _BROKEN_LINE_MIN and _is_han_or_digit(last)
-            and _is_han_or_digit(first))
+            and _is_han_or_digit(first)
+            and (len(line) >= _CONTINUATION_MIN or line[-1] in _CLOSERS))
 
 
 def _is_han_or_digit(ch: str) -> bool:

@@ -17,7 +17,8 @@ from .lexicon import Lexicon
 from .model import Entity, Extraction, Mention
 
 _QUOTES = "\"'“”‘’「」『』《》〈〉"
-_PROVINCIAL = re.compile(r"^([省市])(?=[\u4e00-\u9fff]{2,})")
+_LOCAL = re.compile(r"^([省市区县])(?=[\u4e00-\u9fff])")
+_LEVEL = {"省": "province", "市": "city", "区": "county", "县": "county"}
 
 
 @dataclass
@@ -119,9 +120,10 @@ def _names(m: Mention, ex: Extraction, context: dict[str, str]) -> set[str]:
             names.add(d.name)
     else:
         for n in list(names):
-            p = _PROVINCIAL.match(n)
+            p = _LOCAL.match(n)
             if p and m.category in ("Hospital", "School", "Facility", "Organization"):
-                region = context.get("province" if p.group(1) == "省" else "city")
-                if region:
-                    names.add(region + n[1:] if region.endswith(p.group(1)) else region + n)
+                # 省职业病医院 in a Shandong report is 山东省职业病医院
+                region = context.get(_LEVEL[p.group(1)])
+                if region and region.endswith(p.group(1)):
+                    names.add(region + n[1:])
     return names

@@ -32,7 +32,7 @@ class Extractor:
         self.segmenter = Segmenter(lexicon)
         walker = NameWalker(lexicon, self.segmenter.tag)
         self.names = SentenceRules(lexicon, walker)
-        self.enumerations = Enumerations(lexicon)
+        self.enumerations = Enumerations(lexicon, walker)
         self.persons = PersonRules(lexicon)
         self.targets = TargetRules(lexicon)
         self.relations = RelationRules(lexicon)
@@ -81,10 +81,21 @@ class Extractor:
         people = list(self.persons.find(text))
         places = list(self.names.gazetteer(text, toks, {}))
         divisions = [c.end for c in places if c.rule == "division" and text[c.start:c.end] in self.lex.divisions]
-        cands += people + places
+        cands += people + places + list(self._party_committees(text, people, places))
         cands += self.names.suffix_names(text, toks, [c.end for c in people], divisions)
         cands += self.enumerations.find(text, toks, cands)
         return cands
+
+    def _party_committees(self, text: str, people: list[Cand], places: list[Cand]):
+        """长沙市委书记吴桂英: the committee is 长沙市委, the title 书记."""
+        for p in people:
+            title_start = p.start - len(p.title)
+            if len(p.title) > 2 and p.title[1] == "委" and p.title[0] in "省市区县州":
+                region = next((c for c in places if c.end == title_start
+                               and c.category == "AdministrativeArea"), None)
+                if region is not None:
+                    p.title = p.title[2:]
+                    yield Cand(region.start, title_start + 2, "Organization", "suffix")
 
     def _divisions(self, mentions: list[Mention]) -> dict[str, Division]:
         """Pick the division each name means, using the others named in the document."""
@@ -107,8 +118,8 @@ class Extractor:
 def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
     """Keep the longest, then most trusted, of overlapping candidates.
 
-    A division inside a longer name (济南 in 济南宾馆) is kept as well: it is a
-    real mention of the division and places the longer name in it.
+    A division inside a longer name (济南 in 济南宾馆) is part of that name, not
+    a mention of its own.
     """
     order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority(), c.start))
     kept: list[Cand] = []
@@ -119,10 +130,10 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
                 k.aliases |= c.aliases  # 陡沟片区 keeps the 陡沟 its enumeration gave it
         if not clash:
             kept.append(c)
-        elif c.category == "AdministrativeArea" and all(
-                k.start <= c.start and c.end <= k.end and k.category != "AdministrativeArea"
-                for k in clash):
-            kept.append(c)
+        elif c.category == "AdministrativeArea" and any(
+                k.start == c.start and c.end < k.end and k.category in ("Event", "Organization")
+                for k in clash) and len(clash) == 1:
+            kept.append(c)  # 汉南区 in 汉南区第九届人民代表大会: the region the body belongs to
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 

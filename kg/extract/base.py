@@ -30,6 +30,8 @@ _QUANTITY = re.compile(
 # Industries and most kinds are words of common nouns; a name needs material
 # that is not only these dictionary tags when it rests on a one-character suffix.
 COMMON_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "ng", "vg", "zg", "l", "i", "f", "s", "t", "b", "m", "q"}
+HARD_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "e", "y", "o"}
+SOFT_TAGS = {"v", "vd", "vi"}
 LEADING_JUNK_TAGS = {"d", "p", "c", "u", "uj", "ul", "r", "y", "e", "o", "zg"}
 
 
@@ -53,7 +55,8 @@ def is_han(text: str) -> bool:
 
 
 def is_punct(tok: Token) -> bool:
-    return not any(ch.isalnum() for ch in tok.word)
+    """Punctuation ends names, except the middle dot of 世界计算·长沙智谷."""
+    return not any(ch.isalnum() or ch in "·•" for ch in tok.word)
 
 
 def is_quantity(word: str) -> bool:
@@ -88,7 +91,7 @@ class NameWalker:
         j = i - 1
         while j >= 0:
             t = toks[j]
-            if t.end <= floor or is_punct(t) or self.lex.boundary(t.word) == "hard":
+            if t.end <= floor or is_punct(t) or self.boundary(t.word) == "hard":
                 break
             if is_quantity(t.word):
                 counted = t.end  # 全国首个X集聚区, 一批X园区: a description, not a name
@@ -102,7 +105,8 @@ class NameWalker:
             j -= 1
         pieces.reverse()  # left to right now
         # Candidate starts: after each soft boundary, nearest first.
-        cuts = [k + 1 for k, t in enumerate(pieces) if self.lex.boundary(t.word) == "soft"]
+        cuts = [k + 1 for k, t in enumerate(pieces) if self.boundary(t.word) == "soft"
+                and not (k + 1 < len(pieces) and pieces[k + 1].word.startswith("·"))]  # 世界计算·长沙智谷
         options = sorted(set(cuts), reverse=True) + [0]
         for k in options:
             kept = self._trim(pieces[k:])
@@ -110,9 +114,22 @@ class NameWalker:
                 return None if kept[0].start == counted else kept[0].start
         return None
 
+    def boundary(self, word: str) -> str:
+        """The lexicon's word for it, else jieba's tag: prepositions, pronouns and
+        adverbs end a name (对于, 我们, 没有); verbs may start one after them (希望|深圳市政府)."""
+        kind = self.lex.boundary(word)
+        if kind:
+            return kind
+        tag = self.tag(word)
+        if tag in HARD_TAGS:
+            return "hard"
+        if tag in SOFT_TAGS:
+            return "soft"
+        return ""
+
     def _trim(self, pieces: list[Token]) -> list[Token]:
         k = 0
-        while k < len(pieces) and (self.lex.boundary(pieces[k].word)
+        while k < len(pieces) and (self.boundary(pieces[k].word)
                                    or self.tag(pieces[k].word) in LEADING_JUNK_TAGS):
             k += 1
         return pieces[k:]

@@ -14,8 +14,9 @@ _WEAK = {"short_suffix", "known", "division", "industry"}
 
 
 class Enumerations:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, walker) -> None:
         self.lex = lexicon
+        self.walker = walker
 
     def find(self, text: str, toks: list[Token], found: list[Cand]) -> Iterator[Cand]:
         for items, tail in self._groups(toks):
@@ -49,7 +50,7 @@ class Enumerations:
 
     def _ends_item(self, t: Token) -> bool:
         return (is_punct(t) or t.word in SEPARATORS or t.word in _ETC
-                or bool(self.lex.boundary(t.word)) or is_quantity(t.word))
+                or bool(self.walker.boundary(t.word)) or is_quantity(t.word))
 
     def _typed(self, text, items, tail, toks, found) -> Iterator[Cand]:
         spans = [(toks[a].start, toks[b - 1].end) for a, b in items]
@@ -63,6 +64,11 @@ class Enumerations:
         if not spans:
             return
         category, shared = self._tail_category(toks, tail), ""
+        if category and category.endswith("?"):
+            # 等领域, 等赛道: industries only if the list itself names a known one
+            names = [text[s:e] for s, e in spans]
+            known = 2 * sum(n in self.lex.industries or n.endswith("产业") for n in names) >= len(names)
+            category = category[:-1] if known else None
         category_from_tail = category is not None
         if category_from_tail:
             # 华润、领秀城等片区: a class noun that also ends names lends it as an alias

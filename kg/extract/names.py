@@ -16,7 +16,9 @@ _QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为",
 _QUOTE_OPEN = {"“": "”", "「": "」", "『": "』", "‘": "’", "\"": "\""}
 _NOT_NAME_START = {"v", "p", "d", "c", "u", "m", "q", "r", "vg"}
 _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公司", "基地", "中心", "园", "园区",
-                "集团", "大会", "联盟", "学院", "大学", "专业", "人才", "网络", "技术", "设备", "示范区"}
+                "集团", "大会", "联盟", "学院", "大学", "专业", "人才", "网络", "技术", "设备", "示范区",
+                "城区", "载体", "生态", "链", "布局", "发展", "结构", "规模", "政策", "工作"}
+_CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "投资", "采购", "引导", "购买"}
 _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路")
 
 
@@ -55,17 +57,23 @@ class SentenceRules:
                 start = self.walker.start_of(toks, head, stops + inside)
             if start is None:
                 start = self.walker.start_of(toks, head, stops)
-            if start is None:
+            if start is None or self._continues(toks, t, kind):
                 continue
+            if category == "Industry":
+                start = self._without_region(text, start, head)  # 安徽|汽车产业
+                if start is None:
+                    continue
             name = text[start:t.end]
             if name in self.lex.generic or len(name) <= len(suffix):
                 continue
             if kind == "short" and len(name) == 2 and self.walker.tag(name[0]) in _NOT_NAME_START:
                 continue  # 开街, 上路: a verb and its object
+            if kind == "weak" and not self._weak_ok(text, toks, start, head, t, category):
+                continue
             ends.append(t.end)
             if category in ("Area", "AdministrativeArea"):
                 inside.append(t.end)
-            yield Cand(start, t.end, category, "suffix" if kind == "name" else "short_suffix",
+            yield Cand(start, t.end, category, "short_suffix" if kind == "short" else "suffix",
                        aliases=self._aliases(name, category))
 
     def _short_ok(self, text: str, toks: list[Token], t: Token, head: int) -> bool:
@@ -83,7 +91,41 @@ class SentenceRules:
         i = toks.index(t)
         return i > 0 and is_han(toks[i - 1].word)
 
+    def _continues(self, toks: list[Token], t: Token, kind: str) -> bool:
+        """政府|工作报告, 产业|载体: the kind word qualifies the noun after it."""
+        i = toks.index(t)
+        nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+        return nxt in _CONTINUES or (kind == "weak" and (nxt in _MODIFIED_BY or nxt in self.lex.class_nouns))
+
+    def _without_region(self, text: str, start: int, head: int) -> int | None:
+        for k in range(min(head - start, 9), 1, -1):
+            if text[start:start + k] in self.lex.divisions or text[start:start + k] in self.lex.division_short:
+                start += k
+                break
+        prefix = text[start:head]
+        if not prefix or prefix in self.lex.modifiers or prefix in self.lex.generic or len(prefix) > 8:
+            return None
+        return start
+
+    def _weak_ok(self, text: str, toks: list[Token], start: int, head: int, t: Token,
+                 category: str) -> bool:
+        """Suffixes that also make plain phrases (产业, 中心, 基地) need more.
+
+        The phrase must end there (not 产业载体, 中心城区), and, except for
+        industries, hold a proper name (湖南大数据交易中心, not 政务服务中心).
+        """
+        prefix = text[start:head]
+        if category == "Industry":
+            return not prefix.endswith(("化", "型", "性")) and prefix not in self.lex.modifiers
+        if any(d in prefix for d in self.lex.division_short) or "·" in prefix:
+            return True
+        inner = [x for x in toks if start <= x.start and x.end <= head]
+        return any(self.walker.tag(x.word) in ("ns", "nr", "nrt", "nz", "nt", "j", "eng")
+                   or x.word in self.lex.divisions for x in inner)
+
     def _aliases(self, name: str, category: str) -> set[str]:
+        if category == "Industry" and name.endswith("产业") and len(name) >= 4:
+            return {name[:-2]}
         if category == "Hospital" and _CAMPUS.search(name):
             base = _CAMPUS.sub("", name)
             if len(base) >= 3:

@@ -23,6 +23,13 @@ class PersonRules:
         yield from self._after_titles(text)
         yield from self._byline(text)
         yield from self._speakers(text)
+        yield from self._signature(text)
+
+    def _signature(self, text: str) -> Iterator[Cand]:
+        """刘 誓 保: a line of a name's characters spaced out, under a report's title."""
+        m = re.fullmatch(r"([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?: ([\u4e00-\u9fff]))?", text)
+        if m and self._name_at("".join(c for c in m.groups() if c) + " ", 0):
+            yield Cand(0, len(text), "Person", "person")
 
     def _name_at(self, text: str, i: int) -> int:
         """Length of a person's name starting at ``i`` (0 if none)."""
@@ -44,9 +51,10 @@ class PersonRules:
         for m in self._title.finditer(text):
             if m.group() in _BYLINE_WORDS and not self._is_byline(text):
                 continue
-            n = self._name_at(text, m.end())
+            at = m.end() + (1 if text[m.end():m.end() + 1] == " " else 0)  # 研究员 李鹏
+            n = self._name_at(text, at)
             if n:
-                yield Cand(m.end(), m.end() + n, "Person", "person", title=m.group())
+                yield Cand(at, at + n, "Person", "person", title=m.group())
 
     def _is_byline(self, text: str) -> bool:
         return len(text) <= 60 and "。" not in text

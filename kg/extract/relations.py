@@ -91,7 +91,7 @@ class RelationRules:
             title = titles.get(p)
             if p.category != "Person" or not title or title in _REPORTER_TITLES:
                 continue
-            title_start = p.start - len(title)
+            title_start = p.start - len(title) - (1 if sent.text[p.start - sent.start - 1: p.start - sent.start] == " " else 0)
             org = next((m for m in ms if m.end == title_start
                         and m.category in ("Organization", "AdministrativeArea")), None)
             target = org or subject

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Iterator, Optional
 
 from ..lexicon import Lexicon
@@ -10,7 +11,7 @@ from ..model import Indicator, Sentence
 _DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_DIGITS}十百千]+(?:点[{_DIGITS}]+)?"
 _NUM = rf"(?:[0-9]+(?:[.,][0-9]+)*|{_CN_NUM})"
-_MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3}
 _PREFIX_QUALIFIERS = ("不少于", "不低于", "不超过", "超过", "突破", "达到", "接近", "约", "近", "超", "达")
 _SUFFIX_QUALIFIERS = ("以上", "以下", "左右", "以内", "上下", "之内")
 # Words that open a clause without naming the metric.
@@ -19,7 +20,12 @@ _LEADING = ("其中", "力争", "确保", "争取", "预计", "全年", "今年"
 _CLAUSE_BREAK = re.compile(r"[，。；！？、：,;!?:（）()\n]")
 # What may follow a target: the end of a clause. Anything else means the number
 # modifies a noun (过50亿元项目) rather than being the target.
-_END = re.compile(r"^(?:$|[，。；！？、,;!?）)\n…]|和|及|与|的目标)")
+_END = re.compile(r"^(?:$|[，。；！？、,;!?）)\n…]|和|及|与|的目标|(?:增加|提高|增长|上升|提升|下降|降低|减少|扩大|缩小)(?:到|至))")
+# 地区生产总值由1123亿元增加到1700亿元: both numbers measure the metric before 由.
+_FROM_TO = re.compile(r"^(?P<metric>.+?)由.*?(?:(?:增加|提高|增长|上升|提升|下降|降低|减少|扩大|缩小)(?:到|至))?.*$")
+# A label that only says how the number changes (年均增长) borrows the metric
+# of the number before it in the sentence.
+_RATE_ONLY = re.compile(r"^(?:年均|同比|比上年|较上年|分别)?(?:增长|提高|下降|增加|减少|上升|降低)$")
 
 
 class TargetRules:
@@ -47,16 +53,19 @@ class TargetRules:
                 continue
             if self._is_chinese_small(m):
                 continue
-            factor = _MAGNITUDES.get(m.group("mag") or "", 1.0)
+            factor = Decimal(_MAGNITUDES.get(m.group("mag") or "", 1))
             unit = m.group("unit").replace("％", "%")
             if unit in ("%", "‰", "个百分点", "百分点"):
-                factor = 1.0
-            nums = [v * factor for v in values if v is not None]
+                factor = Decimal(1)
+            nums = [_scaled(v, factor) for v in values if v is not None]
             label = self._label(text, m.start())
             if not label and text[:m.start()].rstrip().endswith("、") and previous_label:
                 label = previous_label  # 分别增长7%、9.3%: the second shares the metric
+            elif _RATE_ONLY.match(label) and previous_label:
+                label = _metric(previous_label) + label
             if not label:
                 continue
+            label = _metric(label) if "由" in label else label
             previous_label = label
             qualifier = m.group("pre") or ""
             if m.group("more") or m.group("more2"):
@@ -106,6 +115,17 @@ class TargetRules:
             except ValueError:
                 return None
         return chinese_number(s)
+
+
+def _scaled(value: float, factor: Decimal) -> float:
+    """257.34 × 1亿 = 25734000000 exactly, not 25733999999.999996."""
+    return float(Decimal(repr(value)) * factor)
+
+
+def _metric(label: str) -> str:
+    """The metric of 地区生产总值由十二五末的 is 地区生产总值."""
+    m = _FROM_TO.match(label)
+    return m.group("metric") if m and "由" in label else label
 
 
 def chinese_number(s: str) -> Optional[float]:
