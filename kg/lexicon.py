@@ -44,6 +44,7 @@ class Lexicon:
     triggers: dict[str, str]  # verb -> kind
     divisions: dict[str, list[Division]]  # full name -> divisions with that name
     division_short: dict[str, list[Division]]  # 济南 -> [济南市]
+    regions: dict[str, str] = field(default_factory=dict)  # 长三角 -> Area, 工信部 -> Organization
     user_terms: dict[str, str] = field(default_factory=dict)  # term -> category
     _boundary_cache: dict[str, str] = field(default_factory=dict, repr=False)
     _by_code: dict[str, Division] = field(default_factory=dict, repr=False)
@@ -65,6 +66,7 @@ class Lexicon:
             triggers={w: k for w, k in _rows("triggers.tsv", 2)},
             divisions=divisions,
             division_short=short,
+            regions={w: c for w, c in _rows("regions.tsv", 2)},
         )
         for f in user_files:
             lex.user_terms.update(read_user_lexicon(f))
@@ -113,6 +115,7 @@ class Lexicon:
         words = set(self.suffixes) | set(self.class_nouns) | set(self.industries)
         words |= set(self.divisions) | set(self.titles) | set(self.triggers)
         words |= set(self.hard_boundaries) | set(self.soft_boundaries) | set(self.user_terms)
+        words |= set(self.regions)
         return {w for w in words if len(w) > 1}
 
 

@@ -27,6 +27,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUANTITY = re.compile(
     r"^(?:[0-9０-９.,，%]+.*|[一二三四五六七八九十百千万两几数多]+[个批项家座所条大处种类次名位期轮张片号]"
     r"|首[个家批座]|[上下]半年|[今明去]年)$")
+_SESSION = re.compile(r"^第?[一二三四五六七八九十百0-9]+[届次]$")
 # Industries and most kinds are words of common nouns; a name needs material
 # that is not only these dictionary tags when it rests on a one-character suffix.
 COMMON_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "ng", "vg", "zg", "l", "i", "f", "s", "t", "b", "m", "q"}
@@ -60,7 +61,8 @@ def is_punct(tok: Token) -> bool:
 
 
 def is_quantity(word: str) -> bool:
-    return bool(_QUANTITY.match(word))
+    """一批, 40多个, 首个: counts end names; 七届, 二次 (of a congress) do not."""
+    return bool(_QUANTITY.match(word)) and not _SESSION.match(word)
 
 
 class NameWalker:
@@ -126,6 +128,14 @@ class NameWalker:
         if tag in SOFT_TAGS:
             return "soft"
         return ""
+
+    def leading_verb(self, name: str) -> int:
+        """Length of an introducing verb jieba glued onto a name (推进机|荷高速公路)."""
+        for k in range(min(4, len(name) - 2), 1, -1):
+            if self.lex.boundary(name[:k]) == "soft" and name[k:] not in self.lex.generic \
+                    and self.lex.suffix_of(name[k:]) and len(name) - k > len(self.lex.suffix_of(name[k:])[0]):
+                return k
+        return 0
 
     def _trim(self, pieces: list[Token]) -> list[Token]:
         k = 0

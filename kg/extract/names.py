@@ -8,6 +8,7 @@ from ..lexicon import Lexicon
 from ..segment import Token
 from .base import COMMON_TAGS, Cand, NameWalker, is_han
 
+_PROVINCE_PART = re.compile("^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新](?:东南|东北|西南|西北|[东南西北中])$")
 _RING_ROAD = re.compile(r"^[一二三四五六七八九内外中]环(?:[东南西北]|高架|快速)?(?:路|线|段)?$")
 _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|北院)$")
 # Quoted text that is a phrase of the writer's, not a name.
@@ -63,6 +64,7 @@ class SentenceRules:
                 start = self._without_region(text, start, head)  # 安徽|汽车产业
                 if start is None:
                     continue
+            start += self.walker.leading_verb(text[start:t.end])
             name = text[start:t.end]
             if name in self.lex.generic or len(name) <= len(suffix):
                 continue
@@ -116,7 +118,11 @@ class SentenceRules:
         """
         prefix = text[start:head]
         if category == "Industry":
-            return not prefix.endswith(("化", "型", "性")) and prefix not in self.lex.modifiers
+            inner = [x for x in toks if start <= x.start and x.end <= head]
+            return (not prefix.endswith(("化", "型", "性")) and prefix not in self.lex.modifiers
+                    and (prefix in self.lex.industries
+                         or not any(self.walker.boundary(x.word) or self.walker.tag(x.word) in ("v", "m", "r")
+                                    for x in inner)))
         if any(d in prefix for d in self.lex.division_short) or "·" in prefix:
             return True
         inner = [x for x in toks if start <= x.start and x.end <= head]
@@ -157,8 +163,12 @@ class SentenceRules:
             return "AdministrativeArea", "division"
         if word in self.lex.division_short:
             return "AdministrativeArea", "division"
+        if word in self.lex.regions:
+            return self.lex.regions[word], "division"
         if word in self.lex.industries:
             return "Industry", "industry"
+        if _PROVINCE_PART.match(word) and len(word) <= 3:
+            return "Area", "road"  # 皖北, 苏中, 鲁西南: parts of a province
         if _RING_ROAD.match(word):
             return "Road", "road"
         if self._village.match(word) and not any(word + s in self.lex.divisions for s in "市县区"):

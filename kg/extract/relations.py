@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from ..lexicon import Division, Lexicon
+from ..lexicon import Division, Lexicon, short_name
 from ..model import Action, Indicator, Mention, Relation, Sentence
 
 PLACES = {"Park", "Area", "Village", "Road", "Facility", "Hospital", "School", "NaturalFeature"}
@@ -27,6 +27,7 @@ class RelationRules:
              subject: Optional[Mention], divisions: dict[str, Division]) -> Iterator[Relation]:
         ms = sorted(mentions, key=lambda m: (m.start, -m.end))
         yield from self._prefixes(sent, ms, divisions)
+        yield from self._in_subject(sent, ms)
         yield from self._divisions(sent, ms, divisions)
         yield from self._along(sent, ms)
         yield from self._develops(sent, ms, subject)
@@ -48,6 +49,15 @@ class RelationRules:
                 if pred == "partOf" and not _may_contain(divisions.get(a.text), divisions.get(b.text)):
                     continue
                 yield Relation(b, pred, a, sent)
+
+    def _in_subject(self, sent, ms) -> Iterator[Relation]:
+        """市中区推动建设省妇幼保健院新院区: what a division's clause builds lies in it."""
+        for m in ms:
+            if m.category not in PLACES - {"Road", "NaturalFeature"}:
+                continue
+            region = _subject_before(ms, m.start)
+            if region is not None and _same_clause(sent, region, m):
+                yield Relation(m, "locatedIn", region, sent)
 
     def _divisions(self, sent, ms, divisions) -> Iterator[Relation]:
         """Two divisions in one sentence, one above the other in the code table."""
@@ -98,6 +108,57 @@ class RelationRules:
             if target is not None:
                 yield Relation(p, "holdsPosition", target, sent, title=title)
 
+    def document_level(self, mentions: list[Mention], divisions: dict[str, Division],
+                       subject: Optional[Mention]) -> Iterator[Relation]:
+        """Relations that need the whole document: names that hold a division
+        (长沙软件园 in 长沙) and towns of the county a report is about."""
+        areas: dict[str, Mention] = {}
+        for m in mentions:
+            if m.category == "AdministrativeArea":
+                areas.setdefault(m.text, m)
+                d = divisions.get(m.text)
+                if d is not None:
+                    areas.setdefault(d.name, m)
+        names = sorted(areas, key=len, reverse=True)
+        seen: set[tuple[str, str]] = set()
+        for m in mentions:
+            if m.category in PLACES:
+                region = next((areas[n] for n in names if len(n) >= 2 and n in m.text), None)
+                if region is not None and (m.text, region.text) not in seen:
+                    seen.add((m.text, region.text))
+                    yield Relation(m, "locatedIn", region, m.sentence)
+            elif (m.category == "AdministrativeArea" and m.text not in divisions and subject is not None
+                  and m.text != subject.text and m.text.endswith(("镇", "乡", "街道", "街道办事处"))):
+                if (m.text, subject.text) not in seen:
+                    seen.add((m.text, subject.text))
+                    yield Relation(m, "partOf", subject, m.sentence)
+
+    def position_targets(self, relations: list[Relation], mentions: list[Mention],
+                         divisions: dict[str, Division]) -> list[Relation]:
+        """区长 of 汉南区 works for 汉南区人民政府, 书记 for its 区委, when the text names them."""
+        orgs = {m.text: m for m in mentions if m.category == "Organization"}
+        out = []
+        for r in relations:
+            if r.predicate == "holdsPosition" and isinstance(r.tail, Mention) \
+                    and r.tail.category == "AdministrativeArea":
+                org = self._body_of(r.tail.text, r.title, orgs, divisions)
+                if org is not None:
+                    r = Relation(r.head, r.predicate, org, r.sentence, title=r.title)
+            out.append(r)
+        return out
+
+    def _body_of(self, region: str, title: str, orgs: dict[str, Mention],
+                 divisions: dict[str, Division]) -> Optional[Mention]:
+        d = divisions.get(region)
+        full = d.name if d else region
+        names = {region, full, short_name(full)}
+        level = full[-1:]
+        if "书记" in title or "常委" in title:
+            bodies = [n + "委" for n in names] + [level + "委"]
+        else:
+            bodies = [n + g for n in names for g in ("人民政府", "政府")] + [level + "人民政府", level + "政府"]
+        return next((orgs[b] for b in bodies if b in orgs), None)
+
     def indicators(self, sent: Sentence, ms: list[Mention], found: list[Indicator],
                    subject: Optional[Mention]) -> Iterator[Relation]:
         for ind in found:
@@ -138,6 +199,12 @@ def _subject_before(ms: list[Mention], pos: int) -> Optional[Mention]:
 def _standalone(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end
                                      and (o.end - o.start) > (m.end - m.start) for o in ms)]
+
+
+def _same_clause(sent: Sentence, a: Mention, b: Mention) -> bool:
+    """No sentence-internal full stop (；) between the two mentions."""
+    between = sent.text[a.end - sent.start: b.start - sent.start]
+    return not re.search(r"[；;]", between)
 
 
 def _may_contain(a: Optional[Division], b: Optional[Division]) -> bool:
