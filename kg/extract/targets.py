@@ -17,7 +17,13 @@ _SUFFIX_QUALIFIERS = ("以上", "以下", "左右", "以内", "上下", "之内"
 # Words that open a clause without naming the metric.
 _LEADING = ("其中", "力争", "确保", "争取", "预计", "全年", "今年", "明年", "同时", "此外",
             "并", "将", "要", "共", "累计", "总计", "合计", "全区", "全市", "全县", "全省")
-_CLAUSE_BREAK = re.compile(r"[，。；！？、：,;!?:（）()\n]")
+_CLAUSE_BREAK = re.compile(r"[，。；！？、：,;!?:\n]")
+_PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]")
+_HAN_START = re.compile(r"^[\u4e00-\u9fff]")
+_JOINERS = {"和", "及", "与", "以及", "、"}
+_MONEY = re.compile(r"GDP|生产总值|投资|收入|总额|产值|规模|营收|增加值|资金|税收|财政|经济总量")
+# A measure that belongs to the topic of the number before it: 个数占比, 总投资.
+_ATTRIBUTE = re.compile(r"^(?:个数|投资|数量|金额|产值)?(?:占比|比重|占|总投资|投资|完成率|增速|增幅)$")
 # What may follow a target: the end of a clause. Anything else means the number
 # modifies a noun (过50亿元项目) rather than being the target.
 _END = re.compile(r"^(?:$|[，。；！？、,;!?）)\n…]|和|及|与|的目标|(?:增加|提高|增长|上升|提升|下降|降低|减少|扩大|缩小)(?:到|至))")
@@ -38,35 +44,53 @@ class TargetRules:
             rf"(?P<pre>{'|'.join(_PREFIX_QUALIFIERS)})?"
             rf"(?P<num>{_NUM})(?:\s*(?:[—\-~～至到])\s*(?P<num2>{_NUM}))?"
             rf"(?P<more>[多余])?(?P<mag>{mag_re})?(?P<more2>[多余])?"
-            rf"(?P<unit>{unit_re})(?P<post>{'|'.join(_SUFFIX_QUALIFIERS)})?")
+            rf"(?P<unit>{unit_re})?(?P<post>{'|'.join(_SUFFIX_QUALIFIERS)})?")
 
     def find(self, sent: Sentence, quoted: list[tuple[int, int]], year: Optional[int]) -> Iterator[Indicator]:
         text = sent.text
-        previous_label = ""
+        previous = ""  # the metric of the number before, for labels that only say how it changed
+        spread: list[str] = []  # 交通运输、教育分别完成…: one metric per number that follows
         for m in self._pattern.finditer(text):
-            if any(s <= m.start() < e for s, e in quoted):
-                continue
-            if not _END.match(text[m.end():]) or self._is_ordinal_or_date(text, m):
+            if any(s <= m.start() < e for s, e in quoted) or self._is_ordinal_or_date(text, m):
                 continue
             values = [self._number(m.group("num")), self._number(m.group("num2"))]
-            if values[0] is None or (m.group("num2") and values[1] is None):
+            if values[0] is None or (m.group("num2") and values[1] is None) or self._is_chinese_small(m):
                 continue
-            if self._is_chinese_small(m):
-                continue
-            factor = Decimal(_MAGNITUDES.get(m.group("mag") or "", 1))
-            unit = m.group("unit").replace("％", "%")
-            if unit in ("%", "‰", "个百分点", "百分点"):
-                factor = Decimal(1)
-            nums = [_scaled(v, factor) for v in values if v is not None]
+            unit = (m.group("unit") or "").replace("％", "%")
+            after = text[m.end():]
             label = self._label(text, m.start())
-            if not label and text[:m.start()].rstrip().endswith("、") and previous_label:
-                label = previous_label  # 分别增长7%、9.3%: the second shares the metric
-            elif _RATE_ONLY.match(label) and previous_label:
-                label = _metric(previous_label) + label
+            if not _END.match(after):
+                # 建设20个先进制造业园区: a count before the thing counted
+                if (self.lex.units.get(unit) != "count" or not _HAN_START.match(after)
+                        or not m.group("num")[0].isdigit()):  # 千万个家庭 is a figure of speech
+                    continue
+                label = _CLAUSE_BREAK.split(after, 1)[0][:16]
+            if not unit:
+                # GDP仅为1923.5亿: money is often written without 元
+                if m.group("mag") in ("亿", "万亿") and _MONEY.search(label + previous):
+                    unit = "元"
+                else:
+                    continue
+            bare = not label or label in _JOINERS
+            if bare and spread:
+                label = spread.pop(0)
+            elif bare and previous and re.search(r"[、和及与]\s*$", text[:m.start()]):
+                label = previous  # 分别增长7%、9.3%: the second shares the metric
+            elif (_RATE_ONLY.match(label) or _ATTRIBUTE.match(label)) and previous:
+                label = _metric(previous) + label
+            elif bare:
+                label = self._previous_clause(text, m.start())
+            if "分别" in label:
+                spread = _spread(label)
+                label = spread.pop(0) if spread else label
             if not label:
                 continue
             label = _metric(label) if "由" in label else label
-            previous_label = label
+            previous = label
+            factor = Decimal(_MAGNITUDES.get(m.group("mag") or "", 1))
+            if unit in ("%", "‰", "个百分点", "百分点"):
+                factor = Decimal(1)
+            nums = [_scaled(v, factor) for v in values if v is not None]
             qualifier = m.group("pre") or ""
             if m.group("more") or m.group("more2"):
                 qualifier = (qualifier + "多").strip()
@@ -78,6 +102,12 @@ class TargetRules:
                 min_value=min(nums) if rng else None, max_value=max(nums) if rng else None,
                 qualifier=qualifier, value_text=m.group(0), year=year, sentence=sent,
                 start=sent.start + m.start(), end=sent.start + m.end())
+
+    def _previous_clause(self, text: str, pos: int) -> str:
+        """安徽经济总量要跻身全国第一方阵，接近6万亿元: the clause before names the metric."""
+        head = _PAREN.sub("", text[:pos])
+        parts = [p for p in _CLAUSE_BREAK.split(head) if p.strip()]
+        return parts[-2].strip() if len(parts) >= 2 and not parts[-1].strip() else ""
 
     def _is_ordinal_or_date(self, text: str, m: re.Match) -> bool:
         before = text[max(0, m.start() - 1): m.start()]
@@ -92,7 +122,7 @@ class TargetRules:
         start = 0
         for b in _CLAUSE_BREAK.finditer(text, 0, pos):
             start = b.end()
-        label = text[start:pos].strip()
+        label = _PAREN.sub("", text[start:pos]).strip()
         changed = True
         while changed and label:
             changed = False
@@ -120,6 +150,17 @@ class TargetRules:
 def _scaled(value: float, factor: Decimal) -> float:
     """257.34 × 1亿 = 25734000000 exactly, not 25733999999.999996."""
     return float(Decimal(repr(value)) * factor)
+
+
+def _spread(label: str) -> list[str]:
+    """城镇和农村居民人均可支配收入分别增长 -> 城镇居民人均可支配收入增长, 农村居民人均可支配收入增长."""
+    subjects, _, verb = label.partition("分别")
+    items = [x for x in re.split(r"、|以及|和|及|与", subjects) if x]
+    if len(items) < 2:
+        return [subjects + verb]
+    first, last = items[0], items[-1]
+    tail = last[len(first):] if len(last) > len(first) + 1 and len(first) <= 3 else ""
+    return [(x if x.endswith(tail) else x + tail) + verb for x in items]
 
 
 def _metric(label: str) -> str:
