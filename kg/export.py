@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from . import turtle
 from .analyse import to_networkx
 from .formats import GraphFormat
 
@@ -25,7 +26,7 @@ CSV_COLUMNS = ["iri", "category", "label", "other_names", "value", "unit", "minV
 def serialize(kg: "KnowledgeGraph", fmt: GraphFormat) -> str:
     g = kg.graph
     if fmt is GraphFormat.TURTLE:
-        return g.serialize(format="turtle")
+        return turtle.dump(g)
     if fmt is GraphFormat.NTRIPLES:
         lines = g.serialize(format="nt").splitlines()
         return "\n".join(sorted(ln for ln in lines if ln.strip())) + "\n"

@@ -72,7 +72,7 @@ def test_query_saved_and_inline(run, sample_dir):
     assert {"省妇幼保健院新院区", "省职业病医院", "中医大二附院"} <= {x["hospital"] for x in rows}
     assert all(x["sentence"] for x in rows)
     r = run("query", graph, "targets", "--format", "csv")
-    assert "新增城镇就业,20000.0," in r.output
+    assert "新增城镇就业,20000," in r.output
     r = run("query", graph, "category", "--param", "category=Village")
     assert "朱家庄" in r.output and "王官庄" in r.output
     r = run("query", graph, "located-in", "--param", "place=老城商埠片区")

@@ -81,7 +81,7 @@ class Extractor:
         toks = self.segmenter.tokens(text)
         cands = list(self.names.quoted(text))
         people = list(self.persons.find(text))
-        places = list(self.names.gazetteer(text, toks, {}))
+        places = list(self.names.gazetteer(text, toks))
         divisions = [c.end for c in places if c.rule == "division" and text[c.start:c.end] in self.lex.divisions]
         cands += people + places + list(self._party_committees(text, people, places))
         cands += self.names.suffix_names(text, toks, [c.end for c in people], divisions)

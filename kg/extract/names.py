@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import cached_property
+from typing import Iterator, Optional
 
 from ..lexicon import Lexicon
 from ..segment import Token
@@ -139,40 +140,52 @@ class SentenceRules:
         return set()
 
     # -- gazetteers -------------------------------------------------------
-    def gazetteer(self, text: str, toks: list[Token], known: dict[str, str]) -> Iterator[Cand]:
-        """Whole words (or runs of words) that a lexicon or earlier sentence names."""
+    def gazetteer(self, text: str, toks: list[Token]) -> Iterator[Cand]:
+        """Whole words (or runs of up to six words) that a lexicon names."""
         n = len(toks)
+        gaz = self._gaz
         for i in range(n):
             word = ""
             for j in range(i, min(n, i + 6)):
                 word += toks[j].word
                 if len(word) > 16:
                     break
-                c = self._lookup(word, toks, i, known)
-                if c and c[0] == "Industry" and j + 1 < n and toks[j + 1].word in _MODIFIED_BY:
+                hit = gaz.get(word)
+                if hit is None and j <= i + 1:
+                    hit = self._pattern_hit(word)
+                if hit is None:
+                    continue
+                category, rule = hit
+                if rule == "division" and len(word) <= 2 and word in self.lex.divisions \
+                        and not self._clear_left(toks, i):
+                    continue  # 和县 in 区和县
+                if category == "Industry" and j + 1 < n and toks[j + 1].word in _MODIFIED_BY:
                     continue  # 人工智能基金, 文化旅游资源: the industry only qualifies a noun
-                if c:
-                    yield Cand(toks[i].start, toks[j].end, c[0], c[1])
+                yield Cand(toks[i].start, toks[j].end, category, rule)
 
-    def _lookup(self, word: str, toks: list[Token], i: int, known: dict[str, str]):
-        if word in self.lex.user_terms:
-            return self.lex.user_terms[word], "user"
-        if word in known:
-            return known[word], "known"
-        if word in self.lex.divisions and (len(word) > 2 or self._clear_left(toks, i)):
-            return "AdministrativeArea", "division"
-        if word in self.lex.division_short:
-            return "AdministrativeArea", "division"
-        if word in self.lex.regions:
-            return self.lex.regions[word], "division"
-        if word in self.lex.industries:
-            return "Industry", "industry"
-        if _PROVINCE_PART.match(word) and len(word) <= 3:
-            return "Area", "road"  # 皖北, 苏中, 鲁西南: parts of a province
+    @cached_property
+    def _gaz(self) -> dict[str, tuple[str, str]]:
+        """Every lexicon name in one table; earlier sources win (the user's first)."""
+        gaz: dict[str, tuple[str, str]] = {}
+        for w in self.lex.industries:
+            gaz[w] = ("Industry", "industry")
+        for w in self.lex.division_short:
+            gaz[w] = ("AdministrativeArea", "division")
+        for w in self.lex.divisions:
+            gaz[w] = ("AdministrativeArea", "division")
+        for w, c in self.lex.regions.items():
+            gaz[w] = (c, "division")
+        for w, c in self.lex.user_terms.items():
+            gaz[w] = (c, "user")
+        return gaz
+
+    def _pattern_hit(self, word: str) -> Optional[tuple[str, str]]:
         if _RING_ROAD.match(word):
             return "Road", "road"
         if self._village.match(word) and not any(word + s in self.lex.divisions for s in "市县区"):
             return "Village", "village"
+        if _PROVINCE_PART.match(word):
+            return "Area", "road"  # 皖北, 苏中, 鲁西南: parts of a province
         return None
 
     def _clear_left(self, toks: list[Token], i: int) -> bool:
