@@ -110,6 +110,8 @@ class GraphBuilder:
             g.add((rm, KG.inSentence, self._sentence_iri(d, r.sentence)))
             if r.title:
                 g.add((rm, KG.positionTitle, Literal(r.title)))
+            if r.inferred:
+                g.add((rm, KG.inferred, Literal(True)))
         for a in ex.actions:
             node = self.entity(a.target)
             act = iri.action_iri(node, a.verb, d, a.sentence.index)

@@ -18,7 +18,7 @@ from .vocab import CATEGORIES
 # Division names that are also everyday words (中心城区, 老城区, 东区).
 _AMBIGUOUS_DIVISIONS = {"城区", "矿区", "郊区", "东区", "西区", "新区", "南区", "北区", "中区"}
 _DIVISION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
-                      "自治州", "地区", "省", "市", "盟")
+                      "自治州", "地区", "省", "市", "盟", "县", "区")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class Lexicon:
     divisions: dict[str, list[Division]]  # full name -> divisions with that name
     division_short: dict[str, list[Division]]  # 济南 -> [济南市]
     regions: dict[str, str] = field(default_factory=dict)  # 长三角 -> Area, 工信部 -> Organization
+    programmes: dict[str, str] = field(default_factory=dict)  # 试点 -> after, 实施 -> before
     user_terms: dict[str, str] = field(default_factory=dict)  # term -> category
     _boundary_cache: dict[str, str] = field(default_factory=dict, repr=False)
     _by_code: dict[str, Division] = field(default_factory=dict, repr=False)
@@ -67,6 +68,7 @@ class Lexicon:
             divisions=divisions,
             division_short=short,
             regions={w: c for w, c in _rows("regions.tsv", 2)},
+            programmes={w: c for w, c in _rows("programmes.tsv", 2)},
         )
         for f in user_files:
             lex.user_terms.update(read_user_lexicon(f))
@@ -166,17 +168,30 @@ def _rows(name: str, width: int) -> list[list[str]]:
 def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]]]:
     full: dict[str, list[Division]] = {}
     short: dict[str, list[Division]] = {}
+    place_words = _place_words()
     with _open("divisions.tsv") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             d = Division(row["code"], row["name"], row["level"], row["parent"])
             if d.name in _AMBIGUOUS_DIVISIONS:
                 continue
             full.setdefault(d.name, []).append(d)
-            if d.level in ("province", "city"):
-                s = short_name(d.name)
-                if s != d.name and len(s) >= 2:
-                    short.setdefault(s, []).append(d)
+            s = short_name(d.name)
+            if s != d.name and len(s) >= 2 and (d.level in ("province", "city") or s in place_words):
+                short.setdefault(s, []).append(d)
     return full, short
+
+
+def _place_words() -> set[str]:
+    """Words jieba's dictionary tags as place names (ns): 涿州 and 福安 are; 中山 is too,
+    but 城关 or 和平 are not, so county short names are trusted only when listed here."""
+    import jieba
+    words = set()
+    with jieba.get_dict_file() as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] == "ns":
+                words.add(parts[0])
+    return words
 
 
 def short_name(name: str) -> str:

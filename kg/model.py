@@ -74,6 +74,7 @@ class Relation:
     sentence: Sentence
     title: str = ""  # position title for holdsPosition (区长)
     year: Optional[int] = None
+    inferred: bool = False  # from the document's subject, not stated in the sentence
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,7 @@ class KG(DefinedNamespace):
     startOffset: URIRef
     endOffset: URIRef
     positionTitle: URIRef
+    inferred: URIRef
     verb: URIRef
     divisionCode: URIRef
     sourcePath: URIRef

@@ -10,6 +10,7 @@ from .base import MAX_NAME, Cand, is_han, is_punct, is_quantity
 SEPARATORS = {"、", "和", "及", "与", "以及", "或"}
 _ETC = {"等", "等等"}
 _MAX_ITEM = 15
+_SHAREABLE = {"Park", "Area", "Village", "Road", "Facility", "Hospital", "School", "NaturalFeature"}
 _WEAK = {"short_suffix", "known", "division", "industry"}
 
 
@@ -81,6 +82,8 @@ class Enumerations:
             if hit is None or len(spans) < 2:
                 return
             shared, category = (hit[0] if hit[2] == "name" else ""), hit[1]
+            if category not in _SHAREABLE:
+                return  # 县政协委员和列席会议: bodies and events do not share a kind word
             if not any(self._bare(text[s:e]) for s, e in spans[:-1]):
                 shared = ""  # 省职业病医院、中医大二附院: nothing shares the last suffix
         for s, e in spans:

@@ -19,8 +19,10 @@ _QUOTE_OPEN = {"“": "”", "「": "」", "『": "』", "‘": "’", "\"": "\"
 _NOT_NAME_START = {"v", "p", "d", "c", "u", "m", "q", "r", "vg"}
 _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公司", "基地", "中心", "园", "园区",
                 "集团", "大会", "联盟", "学院", "大学", "专业", "人才", "网络", "技术", "设备", "示范区",
-                "城区", "载体", "生态", "链", "布局", "发展", "结构", "规模", "政策", "工作"}
-_CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "投资", "采购", "引导", "购买"}
+                "城区", "载体", "生态", "链", "布局", "结构", "规模", "政策", "工作"}
+_CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
+_SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
+_LOCAL_BODY = re.compile("^[省市县区][\u4e00-\u9fff]{1,4}$")
 _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路")
 
 
@@ -126,9 +128,19 @@ class SentenceRules:
                                     for x in inner)))
         if any(d in prefix for d in self.lex.division_short) or "·" in prefix:
             return True
+        if _SESSION_IN.search(prefix):
+            return True  # 十七届人大二次会议
+        if category == "Organization" and _LOCAL_BODY.match(prefix):
+            return True  # 省住建厅, 县发改局
         inner = [x for x in toks if start <= x.start and x.end <= head]
         return any(self.walker.tag(x.word) in ("ns", "nr", "nrt", "nz", "nt", "j", "eng")
-                   or x.word in self.lex.divisions for x in inner)
+                   or x.word in self.lex.divisions or self._unknown_word(x.word) for x in inner)
+
+    def _unknown_word(self, word: str) -> bool:
+        """A word jieba does not know (京阳, 中圣) is most likely a name."""
+        return (len(word) >= 2 and is_han(word) and self.walker.tag(word) == ""
+                and not self.lex.boundary(word) and word not in self.lex.modifiers
+                and word not in self.lex.generic and word not in self.lex.class_nouns)
 
     def _aliases(self, name: str, category: str) -> set[str]:
         if category == "Industry" and name.endswith("产业") and len(name) >= 4:
@@ -156,9 +168,8 @@ class SentenceRules:
                 if hit is None:
                     continue
                 category, rule = hit
-                if rule == "division" and len(word) <= 2 and word in self.lex.divisions \
-                        and not self._clear_left(toks, i):
-                    continue  # 和县 in 区和县
+                if rule == "division" and not self._division_ok(word, toks, i):
+                    continue
                 if category == "Industry" and j + 1 < n and toks[j + 1].word in _MODIFIED_BY:
                     continue  # 人工智能基金, 文化旅游资源: the industry only qualifies a noun
                 yield Cand(toks[i].start, toks[j].end, category, rule)
@@ -188,6 +199,15 @@ class SentenceRules:
             return "Area", "road"  # 皖北, 苏中, 鲁西南: parts of a province
         return None
 
+    def _division_ok(self, word: str, toks: list[Token], i: int) -> bool:
+        """和县 in 区和县, 大关 in 3000亿大关, 新建 in 新建、续建: short county names
+        count only as words of their own."""
+        if len(word) <= 2 and word in self.lex.divisions:
+            return self._clear_left(toks, i)
+        if word in self.lex.division_short and all(d.level == "county" for d in self.lex.division_short[word]):
+            return not self.lex.boundary(word) and word not in self.lex.modifiers and self._clear_left(toks, i)
+        return True
+
     def _clear_left(self, toks: list[Token], i: int) -> bool:
         if i == 0:
             return True
@@ -195,6 +215,16 @@ class SentenceRules:
         return not is_han(prev) or bool(self.lex.boundary(prev))
 
     # -- quotes -----------------------------------------------------------
+    def _programme(self, text: str, start: int, end: int, inner: str) -> bool:
+        """Named programmes are numbered (一区多园, 5G+), paired (产业回归、工业回城),
+        introduced by a programme verb or followed by a programme word."""
+        if re.search(r"[0-9一二三四五六七八九十两百千万+＋、]", inner):
+            return True
+        tail = text[end + 1: end + 5].lstrip("”’")
+        head = text[max(0, start - 7): start - 1]
+        return (any(tail.startswith(w) for w, k in self.lex.programmes.items() if k == "after")
+                or any(w in head for w, k in self.lex.programmes.items() if k == "before"))
+
     def quoted(self, text: str) -> Iterator[Cand]:
         i = 0
         while i < len(text):
@@ -238,6 +268,8 @@ class SentenceRules:
         if after.startswith(_QUOTE_REJECT_AFTER) or before.endswith(_QUOTE_REJECT_BEFORE):
             return
         if not is_han(inner) and not re.search(r"[A-Za-z]", inner):
+            return
+        if not self._programme(text, start, end, inner):
             return
         aliases = set()
         if "、" in inner:

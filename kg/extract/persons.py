@@ -7,9 +7,9 @@ from typing import Iterator
 from ..lexicon import Lexicon
 from .base import Cand, is_han
 
-_SPEECH = ("表示", "介绍", "指出", "强调", "说", "认为", "提到", "提出", "透露", "告诉")
+_SPEECH = ("表示", "介绍", "指出", "强调", "说", "认为", "提到", "提出", "透露", "告诉", "分析", "直言", "坦言")
 # What may follow a name: punctuation, a verb of speech or a short function word.
-_AFTER_NAME = set("，。、；：,;: 向在说表介指强认提对为代主出等同与和作）)”") | {""}
+_AFTER_NAME = set("，。、；：,;: 向在说表介指强认提对为代主出等同与和作）)”分曾直也就还则称坦透告回谈") | {""}
 _BYLINE_WORDS = ("记者", "通讯员", "见习记者", "实习生", "特约记者")
 
 
@@ -36,6 +36,7 @@ class PersonRules:
         for sur in (text[i:i + 2], text[i:i + 1]):
             if sur not in self.lex.surnames:
                 continue
+            fits = []
             for given in (2, 1):
                 end = i + len(sur) + given
                 name = text[i:end]
@@ -43,8 +44,12 @@ class PersonRules:
                     continue
                 if name in self.lex.titles or name in self.lex.soft_boundaries:
                     continue
-                if text[end:end + 1] in _AFTER_NAME or text[end:].startswith(_SPEECH):
-                    return len(name)
+                if text[end:].startswith(_SPEECH):
+                    return len(name)  # 林青|指出, not 林青指|出
+                if text[end:end + 1] in _AFTER_NAME:
+                    fits.append(len(name))
+            if fits:
+                return fits[0]
         return 0
 
     def _after_titles(self, text: str) -> Iterator[Cand]:

@@ -133,6 +133,19 @@ class RelationRules:
                     seen.add((m.text, subject.text))
                     yield Relation(m, "partOf", subject, m.sentence)
 
+    def in_document_subject(self, mentions: list[Mention], relations: list[Relation],
+                            divisions: dict[str, Division], subject: Optional[Mention]) -> Iterator[Relation]:
+        """A place a region's report names, with no other place given for it,
+        lies in that region (marked inferred: the sentence does not say so)."""
+        if subject is None or subject.text not in divisions:
+            return
+        placed = {r.head.text for r in relations if r.predicate in ("locatedIn", "along", "partOf")}
+        done: set[str] = set()
+        for m in mentions:
+            if m.category in PLACES and m.text not in placed and m.text not in done:
+                done.add(m.text)
+                yield Relation(m, "locatedIn", subject, m.sentence, inferred=True)
+
     def position_targets(self, relations: list[Relation], mentions: list[Mention],
                          divisions: dict[str, Division]) -> list[Relation]:
         """区长 of 汉南区 works for 汉南区人民政府, 书记 for its 区委, when the text names them."""
@@ -143,7 +156,7 @@ class RelationRules:
                     and r.tail.category == "AdministrativeArea":
                 org = self._body_of(r.tail.text, r.title, orgs, divisions)
                 if org is not None:
-                    r = Relation(r.head, r.predicate, org, r.sentence, title=r.title)
+                    r = Relation(r.head, r.predicate, org, r.sentence, title=r.title, inferred=r.inferred)
             out.append(r)
         return out
 
