@@ -177,5 +177,28 @@ def stats(graph: Path, top: int) -> None:
         click.echo(f"{score:7.4f}  {label}  ({cat})")
 
 
+@main.command()
+@_graph_argument
+@click.option("--gold", required=True, type=click.Path(path_type=Path), help="Gold annotation (JSON).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def evaluate(graph: Path, gold: Path, fmt: str) -> None:
+    """Score GRAPH against a hand annotation: P/R/F1 per category, targets, relations, evidence.
+
+    The annotation is a JSON file in the format of tests/data/dev/*.json (see
+    the README, "Checking kg on your own documents").
+
+    Example: kg evaluate output/x/graph.ttl --gold x.json
+    """
+    import json
+
+    from .evaluate import evaluate as run, load_gold
+
+    result = run(KnowledgeGraph.load(graph).graph, load_gold(gold))
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(result.table(), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

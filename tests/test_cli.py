@@ -20,7 +20,7 @@ def run():
     return _run
 
 
-@pytest.mark.parametrize("command", ["build", "query", "export", "view", "stats"])
+@pytest.mark.parametrize("command", ["build", "query", "export", "view", "stats", "evaluate"])
 def test_every_command_has_help(run, command):
     r = run(command, "--help")
     assert r.exit_code == 0 and "Example" in r.output
@@ -135,3 +135,22 @@ def test_user_lexicon(run, tmp_path):
     lex.write_text("青岛蓝谷\tPlace\n", encoding="utf-8")
     r = run("build", text, "--out", tmp_path / "o", "--lexicon", lex)
     assert r.exit_code == 1 and "line 1" in r.output and "unknown category" in r.output
+
+
+def test_evaluate(run, sample_dir, tmp_path):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"entities": [
+        {"text": "中山公园", "type": "Park"}, {"text": "朱家庄", "type": "Village"},
+        {"text": "不存在的园区", "type": "Park"}],
+        "targets": [{"text": "新增城镇就业2万人", "value": 20000, "unit": "人", "keyword": "就业"}],
+        "relations": [{"head": "中山公园", "type": ["locatedIn"], "tail": "朱家庄"}]}), encoding="utf-8")
+    r = run("evaluate", sample_dir / "graph.ttl", "--gold", gold, "--format", "json")
+    data = json.loads(r.output)
+    assert data["entities"]["typed"]["r"] == pytest.approx(2 / 3)
+    assert data["targets"]["r"] == 1.0 and data["relations"]["recall_typed"] == 0.0
+    assert "不存在的园区" in data["entities"]["missed"]
+    r = run("evaluate", sample_dir / "graph.ttl", "--gold", gold)
+    assert "entities typed" in r.output and "Park" in r.output
+    gold.write_text("{not json", encoding="utf-8")
+    r = run("evaluate", sample_dir / "graph.ttl", "--gold", gold)
+    assert r.exit_code == 1 and "line 1" in r.output
