@@ -118,6 +118,7 @@ class GraphBuilder:
             g.add((act, RDF.type, KG.PlannedAction))
             g.add((act, RDFS.label, zh(a.verb + a.target.text)))
             g.add((act, KG.verb, Literal(a.verb)))
+            g.add((act, KG.status, Literal(a.status)))
             g.add((act, KG.actsOn, node))
             g.add((node, KG.hasAction, act))
             g.add((act, KG.inSentence, self._sentence_iri(d, a.sentence)))

@@ -41,7 +41,7 @@ class Lexicon:
     surnames: frozenset[str]
     industries: frozenset[str]
     units: dict[str, str]  # unit -> kind
-    triggers: dict[str, str]  # verb -> kind
+    triggers: dict[str, frozenset[str]]  # verb -> kinds ("action", "develop")
     divisions: dict[str, list[Division]]  # full name -> divisions with that name
     division_short: dict[str, list[Division]]  # 济南 -> [济南市]
     regions: dict[str, str] = field(default_factory=dict)  # 长三角 -> Area, 工信部 -> Organization
@@ -64,7 +64,7 @@ class Lexicon:
             surnames=frozenset(_words("surnames.txt")),
             industries=frozenset(_words("industries.txt")),
             units={w: k for w, k in _rows("units.tsv", 2)},
-            triggers={w: k for w, k in _rows("triggers.tsv", 2)},
+            triggers=_kinds(_rows("triggers.tsv", 2)),
             divisions=divisions,
             division_short=short,
             regions={w: c for w, c in _rows("regions.tsv", 2)},
@@ -141,6 +141,13 @@ def read_user_lexicon(path: str | Path) -> dict[str, str]:
                                f"use one of {', '.join(c for c in CATEGORIES if c != 'Indicator')}")
         terms[parts[0]] = parts[1]
     return terms
+
+
+def _kinds(rows: list[list[str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for word, kind in rows:
+        out.setdefault(word, set()).add(kind)
+    return {w: frozenset(k) for w, k in out.items()}
 
 
 def _open(name: str):

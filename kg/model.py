@@ -85,6 +85,7 @@ class Action:
     target: Mention
     year: Optional[int]
     sentence: Sentence
+    status: str = "planned"  # "planned", or "done" when the sentence reports it as past
 
 
 @dataclass

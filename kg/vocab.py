@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     positionTitle: URIRef
     inferred: URIRef
     verb: URIRef
+    status: URIRef
     divisionCode: URIRef
     sourcePath: URIRef
 

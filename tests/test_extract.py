@@ -81,3 +81,10 @@ def test_other_city_county_and_news_style(pipeline):
     assert ("%", 6) in got and ("人", 55000) in got and ("元", 3e10) in got
     rels = {(r.head.text, r.predicate, getattr(r.tail, "text", None)) for r in ex.relations}
     assert ("青秀区", "partOf", "南宁市") in rels
+
+
+def test_web_boilerplate_is_ignored(pipeline):
+    doc = read_text("市中区推进中山公园建设。\n责任编辑：王小明\n扫码下载大众新闻APP，看更多济南新闻\n"
+                    "来源：济南日报\n", "news")
+    ex = pipeline.extract(doc)
+    assert {m.text for m in ex.mentions} == {"市中区", "中山公园"}

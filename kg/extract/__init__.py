@@ -40,7 +40,7 @@ class Extractor:
     def extract(self, doc: Document) -> Extraction:
         sentences = split_sentences(doc)
         out = Extraction(doc=doc, sentences=sentences)
-        found = [(s, self._candidates(s)) for s in sentences]
+        found = [(s, self._candidates(s)) for s in sentences if not is_boilerplate(s.text)]
         known = _known_names(found)
         pattern = _alternation(known)
         per_sentence: list[tuple[Sentence, list[Mention], list[tuple[int, int]]]] = []
@@ -69,7 +69,7 @@ class Extractor:
             out.indicators.extend(inds)
             out.relations.extend(self.relations.find(sent, mentions, out.titles, subject, out.divisions))
             out.relations.extend(self.relations.indicators(sent, mentions, inds, subject))
-            out.actions.extend(self.relations.actions(sent, mentions, year))
+            out.actions.extend(self.relations.actions(sent, mentions, year, doc_year))
         out.relations.extend(self.relations.document_level(out.mentions, out.divisions, subject))
         out.relations.extend(self.relations.in_document_subject(out.mentions, out.relations,
                                                                 out.divisions, subject))
@@ -117,6 +117,18 @@ class Extractor:
                     chosen[name] = fits[0]
                     break
         return chosen
+
+
+# Lines a web page adds around an article: editors, sources, share and app banners.
+_BOILERPLATE = re.compile(
+    r"^(?:[（(]?(?:责任编辑|编辑|审核|校对|来源|原标题|作者|稿件来源|图片来源|监制|制作)[:：])"
+    r"|扫码|二维码|下载.{0,6}(?:APP|App|客户端)|点击(?:进入|查看|阅读)|关注(?:我们|公众号|微信)"
+    r"|版权(?:声明|所有)|未经授权|转载请|分享到|打开.{0,4}APP|阅读原文|广告|点赞|在看")
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for a line of page furniture, which holds no facts about a region."""
+    return len(text) <= 80 and bool(_BOILERPLATE.search(text))
 
 
 def resolve_overlaps(cands: list[Cand]) -> list[Cand]:

@@ -15,6 +15,8 @@ PLACES = {"Park", "Area", "Village", "Road", "Facility", "Hospital", "School", "
 CONTAINERS = {"AdministrativeArea", "Area"}
 _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路", "一线")
 _CLAUSE = re.compile(r"[，。；！？,;!?]")
+# A sentence that reports rather than plans: 建成了, 已完成, 过去五年, 去年.
+_PAST = re.compile(r"(?<!为)了(?!解)|已经?(?:建成|完成|竣工|开工|投用|投产)|过去[一二三四五六七八九十几]?年|去年|上年|一年来|五年来|累计")
 _SCOPE_END = re.compile(r"[；。！？;!?]")
 _REPORTER_TITLES = {"记者", "通讯员", "见习记者", "特约记者", "首席记者", "编辑", "责任编辑", "实习生"}
 
@@ -84,7 +86,7 @@ class RelationRules:
 
     def _develops(self, sent, ms, subject) -> Iterator[Relation]:
         text = sent.text
-        verbs = [w for w, k in self.lex.triggers.items() if k == "develop"]
+        verbs = [w for w, k in self.lex.triggers.items() if "develop" in k]
         for ind in (m for m in ms if m.category == "Industry"):
             rel = ind.start - sent.start
             clause_start = 0
@@ -179,9 +181,12 @@ class RelationRules:
             if region is not None:
                 yield Relation(region, "hasIndicator", ind, sent, year=ind.year)
 
-    def actions(self, sent: Sentence, ms: list[Mention], year: Optional[int]) -> Iterator[Action]:
+    def actions(self, sent: Sentence, ms: list[Mention], year: Optional[int],
+                doc_year: Optional[int] = None) -> Iterator[Action]:
         text = sent.text
-        verbs = sorted((w for w, k in self.lex.triggers.items() if k == "action"), key=len, reverse=True)
+        past = bool(_PAST.search(text)) or bool(year and doc_year and year < doc_year)
+        status = "done" if past else "planned"
+        verbs = sorted((w for w, k in self.lex.triggers.items() if "action" in k), key=len, reverse=True)
         pattern = re.compile("|".join(map(re.escape, verbs)))
         for m in ms:
             if m.category not in PLACES:
@@ -197,7 +202,7 @@ class RelationRules:
                 before = list(pattern.finditer(text, clause_start, rel_s))
                 verb = before[-1].group() if before else None
             if verb:
-                yield Action(verb, m, year, sent)
+                yield Action(verb, m, year, sent, status)
 
 
 def _subject_before(ms: list[Mention], pos: int) -> Optional[Mention]:
