@@ -112,13 +112,20 @@ class Enumerations:
         if k >= len(toks) or toks[k].word not in _ETC:
             return ""
         k += 1
-        while k < len(toks) and toks[k].word in self.lex.modifiers:
+        # 等20个先进制造业园区: counts and modifiers come before the class noun,
+        # which is the last noun of the phrase
+        while k < len(toks) and (toks[k].word in self.lex.modifiers or is_quantity(toks[k].word)
+                                 or toks[k].word.isdigit() or self.walker.tag(toks[k].word) in ("m", "q")):
             k += 1
-        word, best = "", ""
-        for t in toks[k: k + 3]:
-            word += t.word
-            if word in self.lex.class_nouns:
-                best = word
+        best = ""
+        for i in range(k, min(len(toks), k + 4)):
+            if is_punct(toks[i]) or self.walker.boundary(toks[i].word):
+                break
+            for j in range(k, i + 1):
+                word = "".join(t.word for t in toks[j: i + 1])
+                if word in self.lex.class_nouns:
+                    best = word
+                    break
         return best
 
     def _bare(self, name: str) -> bool:

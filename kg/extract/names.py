@@ -63,6 +63,9 @@ class SentenceRules:
                 start = self.walker.start_of(toks, head, stops)
             if start is None or self._continues(toks, t, kind):
                 continue
+            if category == "Event" and start >= 1 and text[start - 1] in "省市县区" and _SESSION_IN.match(text, start) \
+                    and (start == 1 or not is_han(text[start - 2]) or self.lex.boundary(text[start - 2])):
+                start -= 1  # 在县十七届人大二次会议上
             if category == "Industry":
                 start = self._without_region(text, start, head)  # 安徽|汽车产业
                 if start is None:

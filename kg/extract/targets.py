@@ -19,6 +19,7 @@ _LEADING = ("其中", "力争", "确保", "争取", "预计", "全年", "今年"
             "并", "将", "要", "共", "累计", "总计", "合计", "全区", "全市", "全县", "全省")
 _CLAUSE_BREAK = re.compile(r"[，。；！？、：,;!?:\n]")
 _PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]")
+_COUNTABLE = {"count", "length", "area"}
 _HAN_START = re.compile(r"^[\u4e00-\u9fff]")
 _JOINERS = {"和", "及", "与", "以及", "、"}
 _MONEY = re.compile(r"GDP|生产总值|投资|收入|总额|产值|规模|营收|增加值|资金|税收|财政|经济总量")
@@ -26,7 +27,7 @@ _MONEY = re.compile(r"GDP|生产总值|投资|收入|总额|产值|规模|营收
 _ATTRIBUTE = re.compile(r"^(?:个数|投资|数量|金额|产值)?(?:占比|比重|占|总投资|投资|完成率|增速|增幅)$")
 # What may follow a target: the end of a clause. Anything else means the number
 # modifies a noun (过50亿元项目) rather than being the target.
-_END = re.compile(r"^(?:$|[，。；！？、,;!?）)\n…]|和|及|与|的目标|(?:增加|提高|增长|上升|提升|下降|降低|减少|扩大|缩小)(?:到|至))")
+_END = re.compile(r"^(?:$|[，。；！？、,;!?）)（(\n…]|和|及|与|的目标|(?:增加|提高|增长|上升|提升|下降|降低|减少|扩大|缩小)(?:到|至))")
 # 地区生产总值由1123亿元增加到1700亿元: both numbers measure the metric before 由.
 _FROM_TO = re.compile(r"^(?P<metric>.+?)由.*?(?:(?:增加|提高|增长|上升|提升|下降|降低|减少|扩大|缩小)(?:到|至))?.*$")
 # A label that only says how the number changes (年均增长) borrows the metric
@@ -61,10 +62,10 @@ class TargetRules:
             label = self._label(text, m.start())
             if not _END.match(after):
                 # 建设20个先进制造业园区: a count before the thing counted
-                if (self.lex.units.get(unit) != "count" or not _HAN_START.match(after)
+                if (self.lex.units.get(unit) not in _COUNTABLE or not _HAN_START.match(after)
                         or not m.group("num")[0].isdigit()):  # 千万个家庭 is a figure of speech
                     continue
-                label = _CLAUSE_BREAK.split(after, 1)[0][:16]
+                label = _CLAUSE_BREAK.split(after, 1)[0].removeprefix("的")[:24]
             if not unit:
                 # GDP仅为1923.5亿: money is often written without 元
                 if m.group("mag") in ("亿", "万亿") and _MONEY.search(label + previous):
@@ -119,9 +120,15 @@ class TargetRules:
         return not num[0].isdigit() and not m.group("mag") and (self._number(num) or 0) < 10
 
     def _label(self, text: str, pos: int) -> str:
-        start = 0
-        for b in _CLAUSE_BREAK.finditer(text, 0, pos):
-            start = b.end()
+        breaks = [b for b in _CLAUSE_BREAK.finditer(text, 0, pos)]
+        start = breaks[-1].end() if breaks else 0
+        # 拆除小锅炉、小煤炉3000余台: objects listed before the number share it
+        k = len(breaks) - 1
+        while k >= 0 and breaks[k].group() == "、":
+            prev = breaks[k - 1].end() if k else 0
+            if re.search(r"[0-9]", text[prev:breaks[k].start()]):
+                break
+            start, k = prev, k - 1
         label = _PAREN.sub("", text[start:pos]).strip()
         changed = True
         while changed and label:
