@@ -1,6 +1,7 @@
 """Enumerations: A、B和C等支柱产业 types A, B and C; 白马山、七贤、陡沟片区 shares 片区."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..lexicon import Lexicon
@@ -10,6 +11,7 @@ from .base import MAX_NAME, Cand, is_han, is_punct, is_quantity
 SEPARATORS = {"、", "和", "及", "与", "以及", "或"}
 _ETC = {"等", "等等"}
 _MAX_ITEM = 15
+_COUNT = re.compile("^[0-9一二三四五六七八九十两几]+[个大项类]$")
 _SHAREABLE = {"Park", "Area", "Village", "Road", "Facility", "Hospital", "School", "NaturalFeature"}
 _WEAK = {"short_suffix", "known", "division", "industry"}
 
@@ -64,6 +66,14 @@ class Enumerations:
         spans = [(s, e) for s, e in spans if self._item_ok(text[s:e])]
         if not spans:
             return
+        # 安徽新一代信息技术、汽车及零部件…: the region before the list is not part of its first item
+        s0, e0 = spans[0]
+        for k in range(min(e0 - s0 - 2, 9), 1, -1):
+            region = text[s0:s0 + k]
+            if region in self.lex.divisions or region in self.lex.division_short:
+                yield Cand(s0, s0 + k, "AdministrativeArea", "division")
+                spans[0] = (s0 + k, e0)
+                break
         category, shared = self._tail_category(toks, tail), ""
         if category and category.endswith("?"):
             # 等领域, 等赛道: industries only if the list itself names a known one
@@ -105,13 +115,19 @@ class Enumerations:
 
     def _tail_category(self, toks: list[Token], k: int) -> str | None:
         noun = self._tail_noun(toks, k)
-        return self.lex.class_nouns[noun] if noun else None
+        if not noun:
+            return None
+        return self.lex.class_nouns.get(noun) or self.lex.suffixes[noun][0]
 
     def _tail_noun(self, toks: list[Token], k: int) -> str:
-        """The class noun after 等 (and modifiers): 等在建载体 -> 载体."""
-        if k >= len(toks) or toks[k].word not in _ETC:
+        """The class noun after 等 (and modifiers): 等在建载体 -> 载体; also after a count
+        alone: A、B、C三大渔港经济区, A、B4个产业."""
+        if k >= len(toks):
             return ""
-        k += 1
+        if toks[k].word in _ETC:
+            k += 1
+        elif not (is_quantity(toks[k].word) or toks[k].word.isdigit() or _COUNT.match(toks[k].word)):
+            return ""
         # 等20个先进制造业园区: counts and modifiers come before the class noun,
         # which is the last noun of the phrase
         while k < len(toks) and (toks[k].word in self.lex.modifiers or is_quantity(toks[k].word)
@@ -123,7 +139,7 @@ class Enumerations:
                 break
             for j in range(k, i + 1):
                 word = "".join(t.word for t in toks[j: i + 1])
-                if word in self.lex.class_nouns:
+                if word in self.lex.class_nouns or (word in self.lex.suffixes and self.lex.suffixes[word][1] == "name"):
                     best = word
                     break
         return best

@@ -15,6 +15,9 @@ PLACES = {"Park", "Area", "Village", "Road", "Facility", "Hospital", "School", "
 CONTAINERS = {"AdministrativeArea", "Area"}
 _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路", "一线")
 _CLAUSE = re.compile(r"[，。；！？,;!?]")
+_SITUATED = re.compile(r"(?:位于|地处|坐落(?:在|于)|地处于|座落于)")
+_SITUATED_BEFORE = re.compile(r"(?:位于|地处|坐落(?:在|于)|地处于)[^，。；]*$")
+_OF = re.compile(r"^(?:区域|地区|一带|境内)?的$")
 # A sentence that reports rather than plans: 建成了, 已完成, 过去五年, 去年.
 _PAST = re.compile(r"(?<!为)了(?!解)|已经?(?:建成|完成|竣工|开工|投用|投产)|过去[一二三四五六七八九十几]?年|去年|上年|一年来|五年来|累计")
 _SCOPE_END = re.compile(r"[；。！？;!?]")
@@ -30,6 +33,7 @@ class RelationRules:
         ms = sorted(mentions, key=lambda m: (m.start, -m.end))
         yield from self._prefixes(sent, ms, divisions)
         yield from self._in_subject(sent, ms)
+        yield from self._situated(sent, ms)
         yield from self._divisions(sent, ms, divisions)
         yield from self._along(sent, ms)
         yield from self._develops(sent, ms, subject)
@@ -51,6 +55,24 @@ class RelationRules:
                 if pred == "partOf" and not _may_contain(divisions.get(a.text), divisions.get(b.text)):
                     continue
                 yield Relation(b, pred, a, sent)
+
+    def _situated(self, sent, ms) -> Iterator[Relation]:
+        """位于皖南的芜湖, 芜湖位于皖南, 地处皖中、大别山区域的六安."""
+        text = sent.text
+        places = [m for m in ms if m.category in PLACES | {"AdministrativeArea"}]
+        for a in places:
+            a_s, a_e = a.start - sent.start, a.end - sent.start
+            for b in places:
+                if a is b:
+                    continue
+                b_s, b_e = b.start - sent.start, b.end - sent.start
+                if b_s >= a_e and _OF.match(text[a_e:b_s]):
+                    # 位于A(、A2)的B: the verb may stand before an earlier item of a list
+                    head = text[max(0, a_s - 12):a_s]
+                    if _SITUATED_BEFORE.search(head):
+                        yield Relation(b, "locatedIn", a, sent)
+                elif a_s >= b_e and _SITUATED.fullmatch(text[b_e:a_s]):
+                    yield Relation(b, "locatedIn", a, sent)
 
     def _in_subject(self, sent, ms) -> Iterator[Relation]:
         """市中区推动建设省妇幼保健院新院区: what a division's clause builds lies in it."""
@@ -92,9 +114,12 @@ class RelationRules:
             clause_start = 0
             for b in _CLAUSE.finditer(text, 0, rel):
                 clause_start = b.end()
-            if not any(v in text[clause_start:rel] for v in verbs):
+            stated = _subject_before(ms, ind.start)
+            # 安徽淮南承接智能终端行业: a region named with its industries develops them;
+            # otherwise a develop verb must say so, and the document's subject is meant
+            if stated is None and not any(v in text[clause_start:rel] for v in verbs):
                 continue
-            region = _subject_before(ms, ind.start) or subject
+            region = stated or subject
             if region is not None:
                 yield Relation(region, "develops", ind, sent)
 
