@@ -84,6 +84,8 @@ class Extractor:
         cands = list(self.names.quoted(text))
         people = list(self.persons.find(text))
         places = list(self.names.gazetteer(text, toks))
+        spans = {(c.start, c.end) for c in places}
+        places += [c for c in self.names.divisions_in(text, toks) if (c.start, c.end) not in spans]
         divisions = [c.end for c in places if c.rule == "division" and text[c.start:c.end] in self.lex.divisions]
         cands += people + places + list(self._party_committees(text, people, places))
         cands += self.names.suffix_names(text, toks, [c.end for c in people], divisions)

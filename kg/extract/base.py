@@ -146,5 +146,5 @@ class NameWalker:
 
     def is_generic_prefix(self, pieces: list[Token]) -> bool:
         """True when the words before a suffix only say what kind it is (主题, 新型, 省级)."""
-        return all(p.word in self.lex.modifiers or p.word in self.lex.generic
-                   or p.word in self.lex.class_nouns for p in pieces)
+        return all(p.word in self.lex.modifiers or p.word in self.lex.class_nouns
+                   or (len(p.word) > 1 and p.word in self.lex.generic) for p in pieces)

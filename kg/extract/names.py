@@ -177,6 +177,23 @@ class SentenceRules:
                     continue  # 人工智能基金, 文化旅游资源: the industry only qualifies a noun
                 yield Cand(toks[i].start, toks[j].end, category, rule)
 
+    def divisions_in(self, text: str, toks: list[Token]) -> Iterator[Cand]:
+        """Full division names wherever they stand, even where jieba cut across
+        them (港口/区山/新村): a name with its suffix is unambiguous."""
+        starts = {t.start for t in toks}
+        i, n = 0, len(text)
+        while i < n:
+            hit = 0
+            for k in range(min(9, n - i), 2, -1):
+                if text[i:i + k] in self.lex.divisions:
+                    hit = k
+                    break
+            if hit and (i in starts or not is_han(text[i - 1])):
+                yield Cand(i, i + hit, "AdministrativeArea", "division")
+                i += hit
+            else:
+                i += 1
+
     @cached_property
     def _gaz(self) -> dict[str, tuple[str, str]]:
         """Every lexicon name in one table; earlier sources win (the user's first)."""

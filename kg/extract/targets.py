@@ -22,6 +22,7 @@ _PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]")
 _COUNTABLE = {"count", "length", "area"}
 _HAN_START = re.compile(r"^[\u4e00-\u9fff]")
 _JOINERS = {"和", "及", "与", "以及", "、"}
+_NUMBER_AND = re.compile(r"[0-9.]+[\u4e00-\u9fff%]{0,4}(?:和|及|与|以及)")  # 164.5亿元和|70.2亿元
 _MONEY = re.compile(r"GDP|生产总值|投资|收入|总额|产值|规模|营收|增加值|资金|税收|财政|经济总量")
 # A measure that belongs to the topic of the number before it: 个数占比, 总投资.
 _ATTRIBUTE = re.compile(r"^(?:个数|投资|数量|金额|产值)?(?:占比|比重|占|总投资|投资|完成率|增速|增幅)$")
@@ -72,7 +73,7 @@ class TargetRules:
                     unit = "元"
                 else:
                     continue
-            bare = not label or label in _JOINERS
+            bare = not label or label in _JOINERS or bool(_NUMBER_AND.fullmatch(label))
             if bare and spread:
                 label = spread.pop(0)
             elif bare and previous and re.search(r"[、和及与]\s*$", text[:m.start()]):
@@ -166,7 +167,11 @@ def _spread(label: str) -> list[str]:
     if len(items) < 2:
         return [subjects + verb]
     first, last = items[0], items[-1]
-    tail = last[len(first):] if len(last) > len(first) + 1 and len(first) <= 3 else ""
+    tail = ""
+    if len(last) > len(first) + 1 and len(first) <= 3:
+        tail = last[len(first):]  # 城镇和农村居民人均可支配收入: 居民人均可支配收入 is shared
+    else:
+        tail = next((w for w in ("行业", "产业", "企业", "领域", "地区") if last.endswith(w)), "")
     return [(x if x.endswith(tail) else x + tail) + verb for x in items]
 
 

@@ -1,0 +1,74 @@
+"""The kinds of text the rules are written for, one example each (from the issues)."""
+from __future__ import annotations
+
+from kg.read import read_text
+
+
+def extract(pipeline, text):
+    ex = pipeline.extract(read_text(text))
+    mentions = {(m.text, m.category) for m in ex.mentions}
+    relations = {(r.head.text, r.predicate, getattr(r.tail, "text", None)) for r in ex.relations}
+    return ex, mentions, relations
+
+
+def test_enumeration_closed_by_a_count_gives_one_node_each(pipeline):
+    _, mentions, _ = extract(pipeline, "推进企沙、白龙双墩、东兴天鹅湾三大渔港经济区建设。")
+    assert {("企沙", "Park"), ("白龙双墩", "Park"), ("东兴天鹅湾", "Park")} <= mentions
+
+
+def test_division_prefix_places_a_village(pipeline):
+    _, mentions, relations = extract(pipeline, "防城港市港口区山新村完成改造。")
+    assert ("山新村", "Village") in mentions
+    assert ("山新村", "locatedIn", "港口区") in relations
+    assert ("港口区", "partOf", "防城港市") in relations
+
+
+def test_person_with_title_holds_the_position_in_the_government(pipeline):
+    ex, mentions, relations = extract(
+        pipeline, "深圳市人民政府工作报告。深圳市市长覃伟中表示，深圳市政府将推进重大项目。")
+    assert ("覃伟中", "Person") in mentions
+    held = {(h, t) for h, p, t in relations if p == "holdsPosition"}
+    assert ("覃伟中", "深圳市政府") in held or ("覃伟中", "深圳市人民政府") in held
+    assert {r.title for r in ex.relations if r.predicate == "holdsPosition"} == {"市长"}
+
+
+def test_growth_rates_shares_and_points(pipeline):
+    ex, _, _ = extract(pipeline, "全年地区生产总值增长7.5%左右，研发经费投入强度提高0.2个百分点，"
+                                 "服务业增加值占比达到55%。")
+    got = {(i.value, i.unit, i.qualifier) for i in ex.indicators}
+    assert {(7.5, "%", "左右"), (0.2, "个百分点", ""), (55, "%", "达到")} <= got
+
+
+def test_respectively_lists_give_one_indicator_each(pipeline):
+    ex, _, _ = extract(pipeline, "交通运输、教育以及信息化行业分别完成182.4亿元、164.5亿元和70.2亿元。")
+    labels = {i.label: i.value for i in ex.indicators}
+    assert labels == {"交通运输行业完成": 18240000000, "教育行业完成": 16450000000, "信息化行业完成": 7020000000}
+
+
+def test_counts_before_the_thing_counted(pipeline):
+    ex, _, _ = extract(pipeline, "推动20个先进制造业园区建设提速，新建5G基站1200个。")
+    got = {(i.value, i.unit) for i in ex.indicators}
+    assert {(20, "个"), (1200, "个")} <= got
+
+
+def test_region_develops_its_listed_industries(pipeline):
+    _, _, relations = extract(pipeline, "今后5年，安徽新一代信息技术、汽车及零部件、新材料4个产业营业收入要达到万亿元。")
+    assert {("安徽", "develops", "新一代信息技术"), ("安徽", "develops", "新材料")} <= relations
+
+
+def test_located_by_wei_yu(pipeline):
+    _, _, relations = extract(pipeline, "位于皖北的宿州，2021年GDP为2167.7亿元。芜湖位于皖南。")
+    assert ("宿州", "locatedIn", "皖北") in relations and ("芜湖", "locatedIn", "皖南") in relations
+
+
+def test_planned_action_with_year_and_status(pipeline):
+    ex, _, _ = extract(pipeline, "2025年，启动实施王官庄、复兴村等城中村改造。去年建成了英雄山路。")
+    acts = {(a.target.text, a.year, a.status) for a in ex.actions}
+    assert ("王官庄", 2025, "planned") in acts
+    assert any(t == "英雄山路" and s == "done" for t, _, s in acts)
+
+
+def test_figurative_quotes_are_not_initiatives(pipeline):
+    _, mentions, _ = extract(pipeline, "宁德被称为“金娃娃”，也是“灯下黑”。大力推进“产业回归、工业回城”，实施“五床联动”试点。")
+    inits = {t for t, c in mentions if c == "Initiative"}
+    assert inits == {"产业回归、工业回城", "五床联动"}
