@@ -20,9 +20,10 @@ METRICS = ("entity_f1", "target_f1", "relation_recall", "evidence")
 
 
 def passages() -> list[tuple[str, Path, Path]]:
-    """(set, text, gold) for each annotated passage: dev (tuned on) and holdout."""
+    """(set, text, gold) for each annotated passage: dev (tuned on), holdout (seen
+    once after scoring) and unseen (scored only, never inspected)."""
     out = []
-    for folder in ("dev", "holdout"):
+    for folder in ("dev", "holdout", "unseen"):
         for gold in sorted((DATA / folder).glob("*.json")):
             out.append((folder, gold.with_suffix(".txt"), gold))
     return out
@@ -51,7 +52,7 @@ def table(scores: dict[str, dict]) -> str:
              "|---|---|---|---|---|---|"]
     for name, s in scores.items():
         lines.append(f"| {name} | {s['set']} | " + " | ".join(f"{s[m]:.3f}" for m in METRICS) + " |")
-    for folder in ("dev", "holdout"):
+    for folder in ("dev", "holdout", "unseen"):
         rows = [s for s in scores.values() if s["set"] == folder]
         if rows:
             means = [sum(r[m] for r in rows) / len(rows) for m in METRICS]

@@ -16,7 +16,7 @@ from kg.evaluate import evaluate, load_gold
 from .conftest import DATA, ROOT, SAMPLE
 
 FLOORS = json.loads((DATA / "scores.json").read_text(encoding="utf-8"))
-PASSAGES = sorted(p for folder in ("dev", "holdout") for p in (DATA / folder).glob("*.json"))
+PASSAGES = sorted(p for folder in ("dev", "holdout", "unseen") for p in (DATA / folder).glob("*.json"))
 SHARED = ROOT.parent / "shared"
 
 
