@@ -40,6 +40,7 @@ class Lexicon:
     titles: frozenset[str]
     surnames: frozenset[str]
     industries: frozenset[str]
+    companies: frozenset[str]
     units: dict[str, str]  # unit -> kind
     triggers: dict[str, frozenset[str]]  # verb -> kinds ("action", "develop")
     divisions: dict[str, list[Division]]  # full name -> divisions with that name
@@ -63,6 +64,7 @@ class Lexicon:
             titles=frozenset(_words("titles.txt")),
             surnames=frozenset(_words("surnames.txt")),
             industries=frozenset(_words("industries.txt")),
+            companies=frozenset(_words("companies.txt")),
             units={w: k for w, k in _rows("units.tsv", 2)},
             triggers=_kinds(_rows("triggers.tsv", 2)),
             divisions=divisions,
@@ -117,7 +119,7 @@ class Lexicon:
         words = set(self.suffixes) | set(self.class_nouns) | set(self.industries)
         words |= set(self.divisions) | set(self.titles) | set(self.triggers)
         words |= set(self.hard_boundaries) | set(self.soft_boundaries) | set(self.user_terms)
-        words |= set(self.regions)
+        words |= set(self.regions) | set(self.companies)
         return {w for w in words if len(w) > 1}
 
 

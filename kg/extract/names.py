@@ -10,11 +10,14 @@ from ..segment import Token
 from .base import COMMON_TAGS, Cand, NameWalker, is_han
 
 _PROVINCE_PART = re.compile("^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新](?:东南|东北|西南|西北|[东南西北中])$")
+_CHIEF_SYSTEM = re.compile("^[河湖林田路山街链][长]制$")
 _RING_ROAD = re.compile(r"^[一二三四五六七八九内外中]环(?:[东南西北]|高架|快速)?(?:路|线|段)?$")
 _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|北院)$")
 # Quoted text that is a phrase of the writer's, not a name.
 _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
 _QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成")
+_PAPERS = ("日报", "晚报", "周报", "周刊", "周末", "时报", "杂志", "新闻")
+_PLANS = "(?:规划|纲要|方案|意见|计划|条例|办法|决定|白皮书|行动|政策|措施|战略)(?:（[^）]*）|\\([^)]*\\))?$"
 _QUOTE_OPEN = {"“": "”", "「": "」", "『": "』", "‘": "’", "\"": "\""}
 _NOT_NAME_START = {"v", "p", "d", "c", "u", "m", "q", "r", "vg"}
 _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公司", "基地", "中心", "园", "园区",
@@ -200,6 +203,8 @@ class SentenceRules:
         gaz: dict[str, tuple[str, str]] = {}
         for w in self.lex.industries:
             gaz[w] = ("Industry", "industry")
+        for w in self.lex.companies:
+            gaz[w] = ("Organization", "industry")
         for w in self.lex.division_short:
             gaz[w] = ("AdministrativeArea", "division")
         for w in self.lex.divisions:
@@ -211,6 +216,8 @@ class SentenceRules:
         return gaz
 
     def _pattern_hit(self, word: str) -> Optional[tuple[str, str]]:
+        if _CHIEF_SYSTEM.match(word):
+            return "Initiative", "road"  # 河长制, 林长制
         if _RING_ROAD.match(word):
             return "Road", "road"
         if self._village.match(word) and not any(word + s in self.lex.divisions for s in "市县区"):
@@ -244,6 +251,15 @@ class SentenceRules:
         head = text[max(0, start - 7): start - 1]
         return (any(tail.startswith(w) for w, k in self.lex.programmes.items() if k == "after")
                 or any(w in head for w, k in self.lex.programmes.items() if k == "before"))
+
+    def titled(self, text: str) -> Iterator[Cand]:
+        """《京津冀协同发展规划纲要》 names a plan (Initiative), 《南方周末》 a paper."""
+        for m in re.finditer(r"《([^《》]{2,30})》", text):
+            inner = m.group(1)
+            if inner.endswith(_PAPERS):
+                yield Cand(m.start(1), m.end(1), "Organization", "quote")
+            elif re.search(_PLANS, inner):
+                yield Cand(m.start(1), m.end(1), "Initiative", "quote")
 
     def quoted(self, text: str) -> Iterator[Cand]:
         i = 0
