@@ -33,7 +33,7 @@ class Enumerations:
             j = i
             while j < n:
                 k = j
-                while k < n and not self._ends_item(toks[k]):
+                while k < n and not self._ends_item(toks[k], first=not items):
                     k += 1
                 if k == j:
                     break
@@ -51,9 +51,12 @@ class Enumerations:
     def _next_word(self, toks: list[Token], k: int) -> str:
         return toks[k].word if k < len(toks) else ""
 
-    def _ends_item(self, t: Token) -> bool:
+    def _ends_item(self, t: Token, first: bool) -> bool:
+        """Items after a 、 are cut by the lexicon's words only: jieba's tags
+        misread names (坪山高新/d南) more often than they find a verb there."""
+        boundary = self.walker.boundary(t.word) if first else self.lex.boundary(t.word)
         return (is_punct(t) or t.word in SEPARATORS or t.word in _ETC
-                or bool(self.walker.boundary(t.word)) or is_quantity(t.word))
+                or bool(boundary) or is_quantity(t.word))
 
     def _typed(self, text, items, tail, toks, found) -> Iterator[Cand]:
         spans = [(toks[a].start, toks[b - 1].end) for a, b in items]

@@ -16,6 +16,7 @@ _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|�
 # Quoted text that is a phrase of the writer's, not a name.
 _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
 _QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成")
+_FIVE_YEAR_PLAN = re.compile(r"(?<![“\"])(十[一二三四五六七八九]五)(?:规划|发展规划)(?:纲要)?(?:[（(]草案[）)])?")
 _PAPERS = ("日报", "晚报", "周报", "周刊", "周末", "时报", "杂志", "新闻")
 _PLANS = "(?:规划|纲要|方案|意见|计划|条例|办法|决定|白皮书|行动|政策|措施|战略)(?:（[^）]*）|\\([^)]*\\))?$"
 _QUOTE_OPEN = {"“": "”", "「": "」", "『": "』", "‘": "’", "\"": "\""}
@@ -253,7 +254,10 @@ class SentenceRules:
                 or any(w in head for w, k in self.lex.programmes.items() if k == "before"))
 
     def titled(self, text: str) -> Iterator[Cand]:
-        """《京津冀协同发展规划纲要》 names a plan (Initiative), 《南方周末》 a paper."""
+        """《京津冀协同发展规划纲要》 names a plan (Initiative), 《南方周末》 a paper;
+        十四五规划纲要(草案) names one without marks."""
+        for m in _FIVE_YEAR_PLAN.finditer(text):
+            yield Cand(m.start(), m.end(), "Initiative", "quote", aliases={m.group(1) + "规划"})
         for m in re.finditer(r"《([^《》]{2,30})》", text):
             inner = m.group(1)
             if inner.endswith(_PAPERS):
