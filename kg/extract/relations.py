@@ -126,12 +126,13 @@ class RelationRules:
     def _positions(self, sent, ms, titles, subject) -> Iterator[Relation]:
         for p in ms:
             title = titles.get(p)
-            if p.category != "Person" or not title or title in _REPORTER_TITLES:
+            if p.category != "Person" or not title:
                 continue
             title_start = p.start - len(title) - (1 if sent.text[p.start - sent.start - 1: p.start - sent.start] == " " else 0)
-            org = next((m for m in ms if m.end == title_start
+            org = next((m for m in ms if m.end in (title_start, title_start - 1)
                         and m.category in ("Organization", "AdministrativeArea")), None)
-            target = org or subject
+            # 河北日报记者霍艳恩 works for the paper; a reporter is not an official of the region
+            target = org if title in _REPORTER_TITLES else org or subject
             if target is not None:
                 yield Relation(p, "holdsPosition", target, sent, title=title)
 
