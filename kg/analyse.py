@@ -63,10 +63,16 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
                 for o in g.objects(node, getattr(KG, p)):
                     attrs[p] = str(o)
         G.add_node(str(node), **attrs)
+    stated = set()
+    for rm in g.subjects(RDF.type, KG.RelationMention):
+        if g.value(rm, KG.inferred) is None:
+            stated.add((g.value(rm, RDF.subject), g.value(rm, RDF.predicate), g.value(rm, RDF.object)))
     for s, p, o in sorted(g.triples((None, None, None))):
         name = _PREDICATES.get(p)
         if name and G.has_node(str(s)) and G.has_node(str(o)):
-            G.add_edge(str(s), str(o), key=name, predicate=name, label=RELATIONS[name])
+            # inferred: no sentence states it (a place in the report's region)
+            G.add_edge(str(s), str(o), key=name, predicate=name, label=RELATIONS[name],
+                       inferred=name == "locatedIn" and (s, p, o) not in stated)
     return G
 
 
@@ -92,6 +98,41 @@ def _evidence(g: Graph) -> dict[URIRef, list[tuple[str, str]]]:
                 ordered.append((text, doc))
         result[node] = ordered
     return result
+
+
+def spring_layout(G: nx.Graph, *, size: float = 4000.0, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold positions, vectorised with numpy, for pages too big to
+    lay out in the browser. Deterministic: the same graph gives the same positions."""
+    import numpy as np
+
+    nodes = sorted(G.nodes)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {v: i for i, v in enumerate(nodes)}
+    edges = np.array(sorted({(index[u], index[v]) for u, v in G.edges() if u != v}) or [(0, 0)])
+    pos = np.random.default_rng(seed).random((n, 2))
+    k = 1.0 / np.sqrt(n)
+    iterations = 60 if n <= 3000 else 25
+    step = 0.1
+    block = max(1, 2_000_000 // n)  # rows at a time, so memory stays near 100 MB
+    for _ in range(iterations):
+        disp = np.zeros_like(pos)
+        for a in range(0, n, block):
+            delta = pos[a:a + block, None, :] - pos[None, :, :]
+            dist2 = np.maximum((delta ** 2).sum(-1), 1e-6)
+            disp[a:a + block] = (delta * (k * k / dist2)[:, :, None]).sum(1)
+        d = pos[edges[:, 0]] - pos[edges[:, 1]]
+        length = np.sqrt((d ** 2).sum(1)).clip(1e-3)
+        pull = d * (length / k)[:, None]
+        np.add.at(disp, edges[:, 0], -pull)
+        np.add.at(disp, edges[:, 1], pull)
+        norm = np.sqrt((disp ** 2).sum(1)).clip(1e-9)
+        pos += disp / norm[:, None] * np.minimum(norm, step)[:, None]
+        step -= 0.1 / (iterations + 1)
+    pos -= pos.mean(0)
+    pos *= size / max(float(np.abs(pos).max()), 1e-9) / 2
+    return {v: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for v, i in index.items()}
 
 
 def summary(g: Graph, top: int = 10) -> Summary:

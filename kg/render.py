@@ -18,7 +18,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from .analyse import summary, to_networkx
+from .analyse import spring_layout, summary, to_networkx
 from .vocab import CATEGORIES
 
 if TYPE_CHECKING:
@@ -32,25 +32,44 @@ COLOURS = {
 }
 _VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 OPTIONS = {
-    "physics": {"solver": "forceAtlas2Based",
+    "physics": {"enabled": True, "solver": "forceAtlas2Based",
                 "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90},
                 "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
+    "layout": {"improvedLayout": True},
     "nodes": {"scaling": {"min": 8, "max": 40}},
     "edges": {"smooth": False},
-    "interaction": {"hover": True, "tooltipDelay": 150},
+    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": False},
 }
+LARGE = 600  # nodes; above this the page lays the graph out once, quickly, and hides leaves
+
+
+def options_for(n_nodes: int) -> dict:
+    """Physics that settles quickly: vis's improved layout is quadratic, so big graphs skip it."""
+    opts = json.loads(json.dumps(OPTIONS))
+    # one vis group per category, so vis's own palette never overrides kg's colours
+    opts["groups"] = {c: {"color": {"background": col, "border": col}} for c, col in COLOURS.items()}
+    opts["groups"]["useDefaultGroups"] = False
+    if n_nodes > LARGE:
+        # positions come from analyse.spring_layout; the browser only draws
+        opts["layout"]["improvedLayout"] = False
+        opts["physics"] = {"enabled": False}
+        opts["interaction"]["hideEdgesOnDrag"] = True
+    return opts
 
 
 def to_network(G: nx.MultiDiGraph) -> Network:
     """A pyvis network: colour by category, size by degree, text left for the page to escape."""
     net = Network(directed=True, cdn_resources="in_line")
     degree = dict(G.degree())
+    n = G.number_of_nodes()
+    positions = spring_layout(nx.Graph(G), size=80 * n ** 0.5) if n > LARGE else {}
     for n, d in G.nodes(data=True):
+        extra = {"x": positions[n][0], "y": positions[n][1]} if n in positions else {}
         net.add_node(n, label=d["label"], group=d["category"], color=COLOURS[d["category"]],
-                     value=1 + degree.get(n, 0))
+                     value=1 + degree.get(n, 0), **extra)
     for u, v, d in G.edges(data=True):
-        net.add_edge(u, v, label=d["label"], predicate=d["predicate"])
-    net.set_options(json.dumps(OPTIONS))
+        net.add_edge(u, v, label=d["label"], predicate=d["predicate"], inferred=d.get("inferred", False))
+    net.set_options(json.dumps(options_for(G.number_of_nodes())))
     return net
 
 
@@ -66,15 +85,20 @@ def page_data(G: nx.MultiDiGraph, net: Network, title: str, counts: str) -> dict
         nodes.append({"id": n["id"], "label": d["label"], "category": d["category"],
                       "categoryName": CATEGORIES[d["category"]], "names": d["names"],
                       "evidence": [list(e) for e in d["evidence"]], "color": COLOURS[d["category"]],
-                      "value": n.get("value", 1), "detail": detail})
-    edges = [{"from": e["from"], "to": e["to"], "label": e["label"], "predicate": e["predicate"]}
-             for e in net.edges]
+                      "value": n.get("value", 1), "degree": G.degree(n["id"]), "detail": detail,
+                      "documents": d["documents"], **({"x": n["x"], "y": n["y"]} if "x" in n else {})})
+    edges = [{"from": e["from"], "to": e["to"], "label": e["label"], "predicate": e["predicate"],
+              "inferred": e.get("inferred", False)} for e in net.edges]
     present = {n["category"] for n in nodes}
     legend = [{"category": c, "name": name, "color": COLOURS[c],
                "count": sum(1 for n in nodes if n["category"] == c)}
               for c, name in CATEGORIES.items() if c in present]
-    return {"title": title, "counts": counts, "nodes": nodes, "edges": edges,
-            "legend": legend, "options": OPTIONS}
+    documents = sorted({doc for n in nodes for doc in n["documents"]})
+    # On a large graph start with the leaves hidden; the header's box shows them again.
+    min_degree = 2 if len(nodes) > LARGE else 0
+    return {"title": title, "counts": counts, "nodes": nodes, "edges": edges, "legend": legend,
+            "documents": documents, "minDegree": min_degree,
+            "options": options_for(len(nodes))}
 
 
 def _number(text: str | None) -> str:
