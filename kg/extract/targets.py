@@ -34,6 +34,9 @@ _FROM_TO = re.compile(r"^(?P<metric>.+?)由.*?(?:(?:增加|提高|增长|上升|
 # A label that only says how the number changes (年均增长) borrows the metric
 # of the number before it in the sentence.
 _RATE_ONLY = re.compile(r"^(?:年均|同比|比上年|较上年|分别)?(?:增长|提高|下降|增加|减少|上升|降低)$")
+# Words before a count that describe rather than plan or report: 全国有24个城市,
+# 是3个方面, 这两个. Other counts before a noun (建设20个园区) are targets.
+_COUNT_DESCRIBES = re.compile(r"(?:有|是|为|的|这|那|前|后|其中|全国|约|仅|只|近)$")
 
 
 class TargetRules:
@@ -64,8 +67,9 @@ class TargetRules:
             if not _END.match(after):
                 # 建设20个先进制造业园区: a count before the thing counted
                 if (self.lex.units.get(unit) not in _COUNTABLE or not _HAN_START.match(after)
-                        or not m.group("num")[0].isdigit()):  # 千万个家庭 is a figure of speech
-                    continue
+                        or not m.group("num")[0].isdigit()  # 千万个家庭 is a figure of speech
+                        or _COUNT_DESCRIBES.search(text[max(0, m.start() - 4):m.start()])):
+                    continue  # 全国有24个城市: a count only describes unless a plan counts it
                 label = _CLAUSE_BREAK.split(after, 1)[0].removeprefix("的")[:24]
             if not unit:
                 # GDP仅为1923.5亿: money is often written without 元
