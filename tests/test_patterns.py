@@ -72,3 +72,23 @@ def test_figurative_quotes_are_not_initiatives(pipeline):
     _, mentions, _ = extract(pipeline, "宁德被称为“金娃娃”，也是“灯下黑”。大力推进“产业回归、工业回城”，实施“五床联动”试点。")
     inits = {t for t, c in mentions if c == "Initiative"}
     assert inits == {"产业回归、工业回城", "五床联动"}
+
+
+def test_several_posts_before_one_name(pipeline):
+    ex, _, _ = extract(pipeline, "由湖南省委常委、长沙市委书记吴桂英向大会作报告。")
+    posts = {(r.tail.text, r.title) for r in ex.relations if r.predicate == "holdsPosition"}
+    assert posts == {("湖南省委", "常委"), ("长沙市委", "书记")}
+
+
+def test_level_and_government_of_the_report(pipeline):
+    ex, mentions, relations = extract(
+        pipeline, "——2023年2月2日在长沙县第十八届人民代表大会第三次会议上\n县长 陈永高\n"
+                  "现在,我代表县人民政府向大会报告工作。长沙县位于湖南省。")
+    assert ("县人民政府", "Organization") in mentions
+    assert ("陈永高", "holdsPosition", "县人民政府") in relations
+
+
+def test_divisions_named_apart_are_linked_by_their_codes(pipeline):
+    ex, _, _ = extract(pipeline, "长沙今年推进数字经济。\n湖南省发布新规划。")
+    tree = [(r.head.text, r.tail.text, r.inferred) for r in ex.relations if r.predicate == "partOf"]
+    assert ("长沙", "湖南省", True) in tree

@@ -71,6 +71,7 @@ class Extractor:
             out.relations.extend(self.relations.indicators(sent, mentions, inds, subject))
             out.actions.extend(self.relations.actions(sent, mentions, year, doc_year))
         out.relations.extend(self.relations.document_level(out.mentions, out.divisions, subject))
+        out.relations.extend(self.relations.division_tree(out.mentions, out.relations, out.divisions))
         out.relations.extend(self.relations.in_document_subject(out.mentions, out.relations,
                                                                 out.divisions, subject))
         out.relations = self.relations.position_targets(out.relations, out.mentions, out.divisions)

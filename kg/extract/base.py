@@ -31,6 +31,7 @@ _SESSION = re.compile(r"^第?[一二三四五六七八九十百0-9]+[届次]$")
 # Industries and most kinds are words of common nouns; a name needs material
 # that is not only these dictionary tags when it rests on a one-character suffix.
 COMMON_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "ng", "vg", "zg", "l", "i", "f", "s", "t", "b", "m", "q"}
+_LEVELS = {"省", "市", "县", "区", "镇", "乡"}  # 县|人民政府: the level names the body
 HARD_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "e", "y", "o"}
 SOFT_TAGS = {"v", "vd", "vi"}
 LEADING_JUNK_TAGS = {"d", "p", "c", "u", "uj", "ul", "r", "y", "e", "o", "zg"}
@@ -139,8 +140,8 @@ class NameWalker:
 
     def _trim(self, pieces: list[Token]) -> list[Token]:
         k = 0
-        while k < len(pieces) and (self.boundary(pieces[k].word)
-                                   or self.tag(pieces[k].word) in LEADING_JUNK_TAGS):
+        while k < len(pieces) and pieces[k].word not in _LEVELS and (
+                self.boundary(pieces[k].word) or self.tag(pieces[k].word) in LEADING_JUNK_TAGS):
             k += 1
         return pieces[k:]
 

@@ -131,6 +131,8 @@ class RelationRules:
             title_start = p.start - len(title) - (1 if sent.text[p.start - sent.start - 1: p.start - sent.start] == " " else 0)
             org = next((m for m in ms if m.end in (title_start, title_start - 1)
                         and m.category in ("Organization", "AdministrativeArea")), None)
+            if org is not None:
+                yield from self._earlier_posts(sent, ms, p, org)
             # 河北日报记者霍艳恩 works for the paper; a reporter is not an official of the region
             target = org if title in _REPORTER_TITLES else org or subject
             if target is not None:
@@ -150,7 +152,7 @@ class RelationRules:
         names = sorted(areas, key=len, reverse=True)
         seen: set[tuple[str, str]] = set()
         for m in mentions:
-            if m.category in PLACES:
+            if m.category in PLACES | {"Event"}:
                 region = next((areas[n] for n in names if len(n) >= 2 and n in m.text), None)
                 if region is not None and (m.text, region.text) not in seen:
                     seen.add((m.text, region.text))
@@ -160,6 +162,22 @@ class RelationRules:
                 if (m.text, subject.text) not in seen:
                     seen.add((m.text, subject.text))
                     yield Relation(m, "partOf", subject, m.sentence)
+
+    def division_tree(self, mentions: list[Mention], relations: list[Relation],
+                      divisions: dict[str, Division]) -> Iterator[Relation]:
+        """长沙 and 湖南省 in one document: the code table says one is part of the other
+        (marked inferred when no sentence puts them together)."""
+        done = {(r.head.text, r.tail.text) for r in relations if r.predicate == "partOf"}
+        first: dict[str, Mention] = {}
+        for m in mentions:
+            if m.category == "AdministrativeArea" and m.text in divisions:
+                first.setdefault(m.text, m)
+        for a in first.values():
+            for b in first.values():
+                da, db = divisions[a.text], divisions[b.text]
+                if da.code != db.code and _ancestor(da, db, self.lex) and (b.text, a.text) not in done:
+                    done.add((b.text, a.text))
+                    yield Relation(b, "partOf", a, b.sentence, inferred=True)
 
     def in_document_subject(self, mentions: list[Mention], relations: list[Relation],
                             divisions: dict[str, Division], subject: Optional[Mention]) -> Iterator[Relation]:
@@ -199,6 +217,23 @@ class RelationRules:
         else:
             bodies = [n + g for n in names for g in ("人民政府", "政府")] + [level + "人民政府", level + "政府"]
         return next((orgs[b] for b in bodies if b in orgs), None)
+
+    def _earlier_posts(self, sent: Sentence, ms: list[Mention], person: Mention, org: Mention):
+        """湖南省委常委、长沙市委书记吴桂英: each body with its title before the name."""
+        text = sent.text
+        end = org.start - sent.start
+        while end > 0 and text[end - 1] == "、":
+            title = next((t for t in sorted(self.lex.titles, key=len, reverse=True)
+                          if text[:end - 1].endswith(t)), None)
+            if title is None:
+                return
+            title_start = end - 1 - len(title)
+            body = next((x for x in ms if x.end - sent.start == title_start
+                         and x.category in ("Organization", "AdministrativeArea")), None)
+            if body is None:
+                return
+            yield Relation(person, "holdsPosition", body, sent, title=title)
+            end = body.start - sent.start
 
     def indicators(self, sent: Sentence, ms: list[Mention], found: list[Indicator],
                    subject: Optional[Mention]) -> Iterator[Relation]:
