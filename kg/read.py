@@ -11,7 +11,7 @@ import logging
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .errors import InputError
 from .model import Document
@@ -139,8 +139,3 @@ def read_text(text: str, name: str = "text") -> Document:
     if not norm.strip():
         raise InputError(f"{name}: text is empty")
     return Document(name=name, path=name, text=norm, encoding="utf-8")
-
-
-def read_all(paths: Iterable[str | Path]) -> Iterator[Document]:
-    for p in find_sources(paths):
-        yield read_document(p)

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..lexicon import Lexicon
 from ..segment import Token
-from .base import MAX_NAME, Cand, is_han, is_punct, is_quantity
+from .base import Cand, is_han, is_punct, is_quantity
 
 SEPARATORS = {"、", "和", "及", "与", "以及", "或"}
 _ETC = {"等", "等等"}
@@ -170,5 +170,3 @@ class Enumerations:
                 return True
         return False
 
-
-__all__ = ["Enumerations", "MAX_NAME"]
