@@ -31,6 +31,7 @@ _SESSION = re.compile(r"^第?[一二三四五六七八九十百0-9]+[届次]$")
 # Industries and most kinds are words of common nouns; a name needs material
 # that is not only these dictionary tags when it rests on a one-character suffix.
 COMMON_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "ng", "vg", "zg", "l", "i", "f", "s", "t", "b", "m", "q"}
+_HYPHENS = {"-", "－", "‐"}
 _LEVELS = {"省", "市", "县", "区", "镇", "乡"}  # 县|人民政府: the level names the body
 HARD_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "e", "y", "o"}
 SOFT_TAGS = {"v", "vd", "vi"}
@@ -94,6 +95,10 @@ class NameWalker:
         j = i - 1
         while j >= 0:
             t = toks[j]
+            if t.word in _HYPHENS and j > 0 and is_han(toks[j - 1].word) and pieces:
+                pieces.append(t)  # 笋岗-清水河片区
+                j -= 1
+                continue
             if t.end <= floor or is_punct(t) or self.boundary(t.word) == "hard":
                 break
             if is_quantity(t.word):
@@ -132,7 +137,7 @@ class NameWalker:
 
     def leading_verb(self, name: str) -> int:
         """Length of an introducing verb jieba glued onto a name (推进机|荷高速公路)."""
-        for k in range(min(4, len(name) - 2), 1, -1):
+        for k in range(min(4, len(name) - 2), 0, -1):
             if self.lex.boundary(name[:k]) == "soft" and name[k:] not in self.lex.generic \
                     and self.lex.suffix_of(name[k:]) and len(name) - k > len(self.lex.suffix_of(name[k:])[0]):
                 return k

@@ -24,6 +24,8 @@ _NOT_NAME_START = {"v", "p", "d", "c", "u", "m", "q", "r", "vg"}
 _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公司", "基地", "中心", "园", "园区",
                 "集团", "大会", "联盟", "学院", "大学", "专业", "人才", "网络", "技术", "设备", "示范区",
                 "城区", "载体", "生态", "链", "布局", "结构", "规模", "政策", "工作"}
+# Bodies whose full names join two fields with 和/与 (国家发展和改革委员会, …与…研究院).
+_JOINABLE = {"委员会", "研究院", "研究所", "研究中心"}
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
 _LOCAL_BODY = re.compile("^[省市县区][\u4e00-\u9fff]{1,4}$")
@@ -67,6 +69,8 @@ class SentenceRules:
                 start = self.walker.start_of(toks, head, stops)
             if start is None or self._continues(toks, t, kind):
                 continue
+            if category == "Organization" and suffix in _JOINABLE:
+                start = self._joined(text, toks, start, stops)  # 国家发展和改革委员会
             if category == "Event" and start >= 1 and text[start - 1] in "省市县区" and _SESSION_IN.match(text, start) \
                     and (start == 1 or not is_han(text[start - 2]) or self.lex.boundary(text[start - 2])):
                 start -= 1  # 在县十七届人大二次会议上
@@ -102,6 +106,16 @@ class SentenceRules:
             return True
         i = toks.index(t)
         return i > 0 and is_han(toks[i - 1].word)
+
+    def _joined(self, text: str, toks: list[Token], start: int, stops: list[int]) -> int:
+        """A body's name may hold 和/与/及 (住房和城乡建设部, 量子信息与量子科技创新研究院)
+        when what comes before it is not a complete name of its own (市委和市政府)."""
+        if start < 2 or text[start - 1] not in "和与及":
+            return start
+        before = self.walker.start_of(toks, start - 1, stops)
+        if before is None or start - 1 - before < 2 or self.lex.suffix_of(text[before:start - 1]):
+            return start
+        return before
 
     def _continues(self, toks: list[Token], t: Token, kind: str) -> bool:
         """政府|工作报告, 产业|载体: the kind word qualifies the noun after it."""
