@@ -18,7 +18,9 @@ from .model import Document
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 200 * 1024 * 1024  # one report is ~100 KB; beyond this it is not a report
+# One report is ~100 KB. A single document of tens of MB is a corpus pasted into one
+# file: it would need ~0.4 GB of memory per MB in rdflib, so kg asks for it split.
+MAX_BYTES = 20 * 1024 * 1024
 
 # A line ending in one of these closes its sentence; a line ending otherwise
 # was broken mid-sentence when the page was copied (过亿\n\n元项目).
@@ -55,14 +57,23 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         return _strict(data, "utf-16", path), "utf-16"
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: looks like a binary file (NUL bytes), not text")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if _mostly_text(text):
-            return text, enc
-    raise InputError(f"{path}: cannot decode as UTF-8 or GB18030 text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    # A UTF-8 file with a few broken bytes would decode as GB18030 mojibake without
+    # complaint: refuse it, naming the place, rather than build a graph of garbage.
+    replaced = data.decode("utf-8", errors="replace").count("\ufffd")
+    if replaced * 1000 < len(data) and len(data) > 200:
+        raise InputError(f"{path}: invalid UTF-8 at byte {first_bad} in an otherwise UTF-8 file; "
+                         "repair or re-save it as UTF-8")
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: cannot decode as UTF-8 or GB18030 text") from err
+    if not _mostly_text(text):
+        raise InputError(f"{path}: cannot decode as UTF-8 or GB18030 text")
+    return text, "gb18030"
 
 
 def _strict(data: bytes, enc: str, path: str) -> str:
@@ -120,7 +131,8 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{p}: {size} bytes is larger than the limit of {max_bytes}")
+            raise InputError(f"{p}: {size / 1e6:.1f} MB is more than one document can be "
+                             f"({max_bytes / 1e6:.0f} MB); split it into one file per report")
         data = p.read_bytes()
     except OSError as err:
         raise InputError(f"{p}: cannot read ({err.strerror or err})") from err

@@ -72,7 +72,7 @@ def test_folder_without_text(tmp_path):
 def test_too_large(tmp_path):
     p = tmp_path / "big.txt"
     p.write_text("市中区。" * 100, encoding="utf-8")
-    with pytest.raises(InputError, match="larger than the limit"):
+    with pytest.raises(InputError, match="split it into one file per report"):
         read_document(p, max_bytes=100)
 
 
@@ -89,3 +89,12 @@ def test_decode_either_returns_text_or_raises_input_error(data):
     except InputError:
         return
     assert isinstance(text, str) and enc
+
+
+def test_utf8_with_a_broken_byte_is_refused_not_misread(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    head = text[:1000].encode("utf-8")
+    p = tmp_path / "broken.txt"
+    p.write_bytes(head + b"\xff" + text[1000:].encode("utf-8"))
+    with pytest.raises(InputError, match=f"invalid UTF-8 at byte {len(head)}"):
+        read_document(p)
