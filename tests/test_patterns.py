@@ -92,3 +92,15 @@ def test_divisions_named_apart_are_linked_by_their_codes(pipeline):
     ex, _, _ = extract(pipeline, "长沙今年推进数字经济。\n湖南省发布新规划。")
     tree = [(r.head.text, r.tail.text, r.inferred) for r in ex.relations if r.predicate == "partOf"]
     assert ("长沙", "湖南省", True) in tree
+
+
+def test_metro_lines_and_regions_in_brackets(pipeline):
+    ex, mentions, _ = extract(pipeline, "加快地铁3号线二期建设。国家智能网联汽车（长沙）测试区投入运营。")
+    assert ("地铁3号线二期", "Road") in mentions
+    assert "地铁3号线" in next(m.aliases for m in ex.mentions if m.text == "地铁3号线二期")
+    assert ("国家智能网联汽车（长沙）测试区", "Park") in mentions
+
+
+def test_hyphenated_area_names(pipeline):
+    _, mentions, _ = extract(pipeline, "推进笋岗-清水河片区建设。")
+    assert ("笋岗-清水河片区", "Area") in mentions

@@ -82,7 +82,7 @@ class Extractor:
     def _candidates(self, sent: Sentence) -> list[Cand]:
         text = sent.text
         toks = self.segmenter.tokens(text)
-        cands = list(self.names.quoted(text)) + list(self.names.titled(text))
+        cands = list(self.names.quoted(text)) + list(self.names.titled(text)) + list(self.names.lines(text))
         people = list(self.persons.find(text))
         places = list(self.names.gazetteer(text, toks))
         spans = {(c.start, c.end) for c in places}

@@ -99,6 +99,11 @@ class NameWalker:
                 pieces.append(t)  # 笋岗-清水河片区
                 j -= 1
                 continue
+            if t.word in ("）", ")") and j >= 3 and toks[j - 2].word in ("（", "(") \
+                    and (toks[j - 1].word in self.lex.divisions or toks[j - 1].word in self.lex.division_short):
+                pieces.extend([t, toks[j - 1], toks[j - 2]])  # 国家智能网联汽车（长沙）测试区
+                j -= 3
+                continue
             if t.end <= floor or is_punct(t) or self.boundary(t.word) == "hard":
                 break
             if is_quantity(t.word):

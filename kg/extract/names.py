@@ -16,6 +16,8 @@ _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|�
 # Quoted text that is a phrase of the writer's, not a name.
 _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
 _QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成")
+_METRO_LINE = re.compile(r"(?:地铁|轨道交通|城轨|轻轨|有轨电车)"
+                         r"(?:[0-9]+|[一二三四五六七八九十]+)号线(?:[一二三四五六七八九十]期)?")
 _FIVE_YEAR_PLAN = re.compile(r"(?<![“\"])(十[一二三四五六七八九]五)(?:规划|发展规划)(?:纲要)?(?:[（(]草案[）)])?")
 _PAPERS = ("日报", "晚报", "周报", "周刊", "周末", "时报", "杂志", "新闻")
 _PLANS = "(?:规划|纲要|方案|意见|计划|条例|办法|决定|白皮书|行动|政策|措施|战略)(?:（[^）]*）|\\([^)]*\\))?$"
@@ -266,6 +268,13 @@ class SentenceRules:
         head = text[max(0, start - 7): start - 1]
         return (any(tail.startswith(w) for w, k in self.lex.programmes.items() if k == "after")
                 or any(w in head for w, k in self.lex.programmes.items() if k == "before"))
+
+    def lines(self, text: str) -> Iterator[Cand]:
+        """地铁3号线, 轨道交通1号线: numbered lines are roads."""
+        for m in _METRO_LINE.finditer(text):
+            phase = re.search("[一二三四五六七八九十]期$", m.group())
+            aliases = {m.group()[:phase.start()]} if phase else set()
+            yield Cand(m.start(), m.end(), "Road", "road", aliases=aliases)
 
     def titled(self, text: str) -> Iterator[Cand]:
         """《京津冀协同发展规划纲要》 names a plan (Initiative), 《南方周末》 a paper;
