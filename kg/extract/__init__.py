@@ -18,6 +18,8 @@ from .targets import TargetRules
 
 log = logging.getLogger(__name__)
 
+_CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:]")
+_INDUSTRY_AFTER = ("产业", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "等")
 _YEAR = re.compile(r"(20[0-9]{2})年")
 _LEVEL_RANK = {"county": 0, "city": 1, "province": 2}
 # Names shorter than this are found again elsewhere only if they are people.
@@ -48,7 +50,7 @@ class Extractor:
             if pattern:
                 cands = cands + [Cand(m.start(), m.end(), known[m.group()], "known")
                                  for m in pattern.finditer(sent.text)]
-            chosen = resolve_overlaps(cands)
+            chosen = [c for c in resolve_overlaps(cands) if self._industry_in_context(sent.text, c)]
             mentions = []
             for c in chosen:
                 m = Mention(sent.text[c.start:c.end], c.category, sent, sent.start + c.start,
@@ -92,6 +94,17 @@ class Extractor:
         cands += self.names.suffix_names(text, toks, [c.end for c in people], divisions)
         cands += self.enumerations.find(text, toks, cands)
         return cands
+
+    def _industry_in_context(self, text: str, c: Cand) -> bool:
+        """A sector word is an Industry node where the text develops or lists it
+        (发展新能源汽车, 新材料等产业, 人工智能产业) — not in 新能源汽车产量增长1.3倍."""
+        if c.category != "Industry" or c.rule != "industry":
+            return True
+        clause = _CLAUSE_SPLIT.split(text[:c.start])[-1]
+        after = text[c.end:c.end + 4]
+        develop = [w for w, k in self.lex.triggers.items() if "develop" in k or "action" in k]
+        return (any(w in clause for w in develop) or after.startswith(_INDUSTRY_AFTER)
+                or text[c.start - 1:c.start] in ("、", "和", "与", "及") or after[:1] in ("、", "和", "等"))
 
     def _party_committees(self, text: str, people: list[Cand], places: list[Cand]):
         """长沙市委书记吴桂英: the committee is 长沙市委, the title 书记."""
