@@ -162,9 +162,9 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
                 k.aliases |= c.aliases  # 陡沟片区 keeps the 陡沟 its enumeration gave it
         if not clash:
             kept.append(c)
-        elif c.category == "AdministrativeArea" and any(
-                k.start == c.start and c.end < k.end and k.category in ("Event", "Organization")
-                for k in clash) and len(clash) == 1:
+        elif c.category == "AdministrativeArea" and c.rule == "division" and len(clash) == 1 \
+                and clash[0].category in ("Event", "Organization") \
+                and clash[0].start <= c.start and c.end <= clash[0].end:
             kept.append(c)  # 汉南区 in 汉南区第九届人民代表大会: the region the body belongs to
     return sorted(kept, key=lambda c: (c.start, c.end))
 
