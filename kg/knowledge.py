@@ -41,7 +41,8 @@ class KnowledgeGraph:
         try:
             g.parse(p, format=fmt.rdflib_name)
         except Exception as err:  # rdflib raises many parser-specific types
-            raise GraphFileError(f"{p}: not a valid {fmt.value} file ({err})") from err
+            detail = " ".join(str(err).split())[:300]
+            raise GraphFileError(f"{p}: not a valid {fmt.value} file ({detail})") from err
         from .graph import new_graph
         bound = new_graph()
         bound += g

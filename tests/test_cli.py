@@ -154,3 +154,11 @@ def test_evaluate(run, sample_dir, tmp_path):
     gold.write_text("{not json", encoding="utf-8")
     r = run("evaluate", sample_dir / "graph.ttl", "--gold", gold)
     assert r.exit_code == 1 and "line 1" in r.output
+
+
+def test_a_broken_graph_file_is_one_line(run, tmp_path):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("garbage <<\n", encoding="utf-8")
+    r = run("stats", bad)
+    assert r.exit_code == 1 and "not a valid turtle file" in r.output
+    assert len(r.output.strip().splitlines()) == 1
