@@ -104,3 +104,14 @@ def test_metro_lines_and_regions_in_brackets(pipeline):
 def test_hyphenated_area_names(pipeline):
     _, mentions, _ = extract(pipeline, "推进笋岗-清水河片区建设。")
     assert ("笋岗-清水河片区", "Area") in mentions
+
+
+def test_bylines_in_brackets_and_photo_credits(pipeline):
+    _, mentions, _ = extract(pipeline, "（记者 王小明 通讯员 李华）本报讯，市中区推进项目。\n张伟 摄")
+    assert {("王小明", "Person"), ("李华", "Person"), ("张伟", "Person")} <= mentions
+
+
+def test_named_strategies(pipeline):
+    _, mentions, _ = extract(pipeline, "深入实施创新驱动发展战略和乡村振兴战略，融入长三角一体化发展战略。")
+    assert {("创新驱动发展战略", "Initiative"), ("乡村振兴战略", "Initiative"),
+            ("长三角一体化发展战略", "Initiative")} <= mentions

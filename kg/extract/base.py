@@ -79,7 +79,8 @@ class NameWalker:
                 return i
         return len(toks)
 
-    def start_of(self, toks: list[Token], head: int, stops: Iterable[int] = ()) -> int | None:
+    def start_of(self, toks: list[Token], head: int, stops: Iterable[int] = (),
+                 farthest: bool = False) -> int | None:
         """Where the name whose fixed part starts at ``head`` begins; None if it is a bare kind.
 
         ``stops`` are offsets the name may not reach back over (the end of a
@@ -121,9 +122,11 @@ class NameWalker:
         cuts = [k + 1 for k, t in enumerate(pieces) if self.boundary(t.word) == "soft"
                 and not (k + 1 < len(pieces) and pieces[k + 1].word.startswith("·"))]  # 世界计算·长沙智谷
         options = sorted(set(cuts), reverse=True) + [0]
+        if farthest:  # 实施|创新驱动发展战略: a programme's name runs back to the verb that opens it
+            options = [0]
         for k in options:
-            kept = self._trim(pieces[k:])
-            if kept and not self.is_generic_prefix(kept):
+            kept = self._trim(pieces[k:], lexicon_only=farthest)
+            if kept and (farthest or not self.is_generic_prefix(kept)):
                 return None if kept[0].start == counted else kept[0].start
         return None
 
@@ -148,10 +151,11 @@ class NameWalker:
                 return k
         return 0
 
-    def _trim(self, pieces: list[Token]) -> list[Token]:
+    def _trim(self, pieces: list[Token], lexicon_only: bool = False) -> list[Token]:
         k = 0
         while k < len(pieces) and pieces[k].word not in _LEVELS and (
-                self.boundary(pieces[k].word) or self.tag(pieces[k].word) in LEADING_JUNK_TAGS):
+                self.lex.boundary(pieces[k].word) if lexicon_only else
+                (self.boundary(pieces[k].word) or self.tag(pieces[k].word) in LEADING_JUNK_TAGS)):
             k += 1
         return pieces[k:]
 

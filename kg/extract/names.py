@@ -65,7 +65,9 @@ class SentenceRules:
                 continue
             stops = people + ends if kind == "short" else people
             start = None
-            if category not in ("Organization", "Event"):
+            if category == "Initiative":
+                start = self.walker.start_of(toks, head, stops, farthest=True)
+            elif category not in ("Organization", "Event"):
                 start = self.walker.start_of(toks, head, stops + inside)
             if start is None:
                 start = self.walker.start_of(toks, head, stops)
@@ -151,6 +153,8 @@ class SentenceRules:
                                     for x in inner)))
         if any(d in prefix for d in self.lex.division_short) or "·" in prefix:
             return True
+        if category == "Initiative":
+            return len(prefix) >= 2 and not prefix.endswith(("的", "型"))  # 创新驱动发展战略
         if _SESSION_IN.search(prefix):
             return True  # 十七届人大二次会议
         if category == "Organization" and _LOCAL_BODY.match(prefix):

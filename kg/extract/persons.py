@@ -65,7 +65,15 @@ class PersonRules:
         return len(text) <= 60 and "。" not in text
 
     def _byline(self, text: str) -> Iterator[Cand]:
-        """杜春娜 通讯员 孙化鹏 孔雪: short lines of names around 记者/通讯员."""
+        """杜春娜 通讯员 孙化鹏 孔雪: short lines of names around 记者/通讯员;
+        （记者 王小明 通讯员 李华）inside a paragraph; 张三 摄 under a photo."""
+        for m in re.finditer(r"[（(]((?:记者|通讯员|见习记者|特约记者)[^（）()]{2,40})[）)]", text):
+            for n in re.finditer(r"[\u4e00-\u9fff]{2,4}", m.group(1)):
+                if n.group() not in _BYLINE_WORDS and self._name_at(n.group() + " ", 0) == len(n.group()):
+                    yield Cand(m.start(1) + n.start(), m.start(1) + n.end(), "Person", "person")
+        photo = re.search(r"(?:^|[ 　（(])([\u4e00-\u9fff]{2,3}) ?摄[）)]?$", text)
+        if photo and self._name_at(photo.group(1) + " ", 0) == len(photo.group(1)):
+            yield Cand(photo.start(1), photo.end(1), "Person", "person")
         if not self._is_byline(text) or not any(w in text for w in _BYLINE_WORDS):
             return
         for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", text):
