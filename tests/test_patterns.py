@@ -115,3 +115,13 @@ def test_named_strategies(pipeline):
     _, mentions, _ = extract(pipeline, "深入实施创新驱动发展战略和乡村振兴战略，融入长三角一体化发展战略。")
     assert {("创新驱动发展战略", "Initiative"), ("乡村振兴战略", "Initiative"),
             ("长三角一体化发展战略", "Initiative")} <= mentions
+
+
+def test_places_named_after_an_area_lie_in_it(pipeline):
+    _, _, relations = extract(pipeline, "河北省加快雄安新区建设，雄安中关村科技园开园。")
+    assert ("雄安中关村科技园", "locatedIn", "雄安新区") in relations
+
+
+def test_industries_developing_after_the_list(pipeline):
+    _, _, relations = extract(pipeline, "河北省生物医药、电子信息等产业稳步发展。")
+    assert {("河北省", "develops", "生物医药"), ("河北省", "develops", "电子信息")} <= relations

@@ -114,10 +114,13 @@ class RelationRules:
             clause_start = 0
             for b in _CLAUSE.finditer(text, 0, rel):
                 clause_start = b.end()
+            end = _CLAUSE.search(text, ind.end - sent.start)
+            clause = text[clause_start:end.start() if end else len(text)]
             stated = _subject_before(ms, ind.start)
             # 安徽淮南承接智能终端行业: a region named with its industries develops them;
-            # otherwise a develop verb must say so, and the document's subject is meant
-            if stated is None and not any(v in text[clause_start:rel] for v in verbs):
+            # otherwise a develop verb in the clause must say so (发展新能源汽车,
+            # 生物医药等产业稳步发展), and the document's subject is meant
+            if stated is None and not any(v in clause for v in verbs):
                 continue
             region = stated or subject
             if region is not None:
@@ -149,14 +152,25 @@ class RelationRules:
                 d = divisions.get(m.text)
                 if d is not None:
                     areas.setdefault(d.name, m)
+        # 雄安中关村科技园 lies in 雄安新区: the stem of a named area or park locates
+        # places whose names begin with it
+        for m in mentions:
+            if m.category in ("Area", "Park"):
+                hit = self.lex.suffix_of(m.text)
+                stem = m.text[:-len(hit[0])] if hit and hit[2] == "name" else ""
+                if len(stem) >= 2 and stem not in areas:
+                    areas.setdefault(stem, m)
         names = sorted(areas, key=len, reverse=True)
         seen: set[tuple[str, str]] = set()
         for m in mentions:
             if m.category in PLACES | {"Event"}:
-                region = next((areas[n] for n in names if len(n) >= 2 and n in m.text), None)
-                if region is not None and (m.text, region.text) not in seen:
-                    seen.add((m.text, region.text))
-                    yield Relation(m, "locatedIn", region, m.sentence)
+                holders = [areas[n] for n in names if len(n) >= 2 and n in m.text and areas[n].text != m.text]
+                # the most specific area or park, and the most specific division
+                for kind in (("Area", "Park"), ("AdministrativeArea",)):
+                    region = next((h for h in holders if h.category in kind), None)
+                    if region is not None and (m.text, region.text) not in seen:
+                        seen.add((m.text, region.text))
+                        yield Relation(m, "locatedIn", region, m.sentence)
             elif (m.category == "AdministrativeArea" and m.text not in divisions and subject is not None
                   and m.text != subject.text and m.text.endswith(("镇", "乡", "街道", "街道办事处"))):
                 if (m.text, subject.text) not in seen:
