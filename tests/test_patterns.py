@@ -125,3 +125,10 @@ def test_places_named_after_an_area_lie_in_it(pipeline):
 def test_industries_developing_after_the_list(pipeline):
     _, _, relations = extract(pipeline, "河北省生物医药、电子信息等产业稳步发展。")
     assert {("河北省", "develops", "生物医药"), ("河北省", "develops", "电子信息")} <= relations
+
+
+def test_posts_in_county_committees_and_universities(pipeline):
+    _, _, relations = extract(pipeline, "福鼎市委书记林青表示。厦门大学经济学副教授丁长发分析指出，宁德时代发展迅速。")
+    assert ("林青", "holdsPosition", "福鼎市委") in relations
+    assert ("丁长发", "holdsPosition", "厦门大学") in relations
+    assert ("厦门大学", "locatedIn", "福鼎市") not in relations  # its name places it in 厦门

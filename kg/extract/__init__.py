@@ -111,8 +111,10 @@ class Extractor:
         for p in people:
             title_start = p.start - len(p.title)
             if len(p.title) > 2 and p.title[1] == "委" and p.title[0] in "省市区县州":
-                region = next((c for c in places if c.end == title_start
-                               and c.category == "AdministrativeArea"), None)
+                # 长沙|市委书记, or 福鼎市|委书记 where the division's own 市 starts the title
+                region = next((c for c in places if c.category == "AdministrativeArea"
+                               and (c.end == title_start
+                                    or (c.end == title_start + 1 and text[c.end - 1] == p.title[0]))), None)
                 if region is not None:
                     p.title = p.title[2:]
                     yield Cand(region.start, title_start + 2, "Organization", "suffix")

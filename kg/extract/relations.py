@@ -132,8 +132,11 @@ class RelationRules:
             if p.category != "Person" or not title:
                 continue
             title_start = p.start - len(title) - (1 if sent.text[p.start - sent.start - 1: p.start - sent.start] == " " else 0)
-            org = next((m for m in ms if m.end in (title_start, title_start - 1)
-                        and m.category in ("Organization", "AdministrativeArea")), None)
+            # 厦门大学经济学副教授: a field of up to four characters may stand between
+            org = next((m for m in ms if m.category in ("Organization", "AdministrativeArea", "School")
+                        and 0 <= title_start - m.end <= 4
+                        and re.fullmatch(r"[\u4e00-\u9fff]*", sent.text[m.end - sent.start:title_start - sent.start])),
+                       None)
             if org is not None:
                 yield from self._earlier_posts(sent, ms, p, org)
             # 河北日报记者霍艳恩 works for the paper; a reporter is not an official of the region
@@ -163,7 +166,7 @@ class RelationRules:
         names = sorted(areas, key=len, reverse=True)
         seen: set[tuple[str, str]] = set()
         for m in mentions:
-            if m.category in PLACES | {"Event"}:
+            if m.category in PLACES | {"Event", "Organization"}:
                 holders = [areas[n] for n in names if len(n) >= 2 and n in m.text and areas[n].text != m.text]
                 # the most specific area or park, and the most specific division
                 for kind in (("Area", "Park"), ("AdministrativeArea",)):
@@ -202,9 +205,21 @@ class RelationRules:
         placed = {r.head.text for r in relations if r.predicate in ("locatedIn", "along", "partOf")}
         done: set[str] = set()
         for m in mentions:
-            if m.category in PLACES and m.text not in placed and m.text not in done:
+            if m.category in PLACES and m.text not in placed and m.text not in done \
+                    and not self._names_elsewhere(m.text, divisions[subject.text]):
                 done.add(m.text)
                 yield Relation(m, "locatedIn", subject, m.sentence, inferred=True)
+
+    def _names_elsewhere(self, name: str, subject: Division) -> bool:
+        """厦门大学 in a report on 福鼎市: the name itself places it in another division."""
+        ancestors = {subject.code, subject.parent, subject.code[:2] + "0000"}
+        for k in (4, 3, 2):
+            for i in range(0, len(name) - k + 1):
+                for d in self.lex.division(name[i:i + k]):
+                    full = name[i:i + k] == d.name
+                    if (full or d.level != "county") and d.code not in ancestors and d.parent != subject.code:
+                        return True
+        return False
 
     def position_targets(self, relations: list[Relation], mentions: list[Mention],
                          divisions: dict[str, Division]) -> list[Relation]:
