@@ -175,7 +175,7 @@ class RelationRules:
                         seen.add((m.text, region.text))
                         yield Relation(m, "locatedIn", region, m.sentence)
             elif (m.category == "AdministrativeArea" and m.text not in divisions and subject is not None
-                  and m.text != subject.text and m.text.endswith(("镇", "乡", "街道", "街道办事处"))):
+                  and m.text != subject.text and m.text.endswith(("镇", "乡", "街道", "街道办事处", "苏木"))):
                 if (m.text, subject.text) not in seen:
                     seen.add((m.text, subject.text))
                     yield Relation(m, "partOf", subject, m.sentence)
