@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,9 +30,9 @@ from typing import Any, Optional
 from rdflib import RDF, RDFS, Graph, Literal
 
 from .errors import KgError
+from .resolve import name_key
 from .vocab import CATEGORIES
 
-_QUOTES = "\"'“”‘’「」『』《》〈〉"
 _LABELS = {"label", "prefLabel", "altLabel", "name", "hiddenLabel"}
 _VALUES = {"value", "quantity", "amount", "numericValue", "targetValue"}
 _MINS = {"minValue", "lowerBound"}
@@ -47,8 +46,8 @@ class GoldError(KgError):
 
 
 def norm(text: str) -> str:
-    t = unicodedata.normalize("NFKC", str(text)).lower()
-    return "".join(c for c in t if not c.isspace() and c not in _QUOTES)
+    """The guide's comparison form; the same one kg resolves names with."""
+    return name_key(str(text))
 
 
 def local(term) -> str:

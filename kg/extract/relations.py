@@ -111,9 +111,7 @@ class RelationRules:
         verbs = [w for w, k in self.lex.triggers.items() if "develop" in k]
         for ind in (m for m in ms if m.category == "Industry"):
             rel = ind.start - sent.start
-            clause_start = 0
-            for b in _CLAUSE.finditer(text, 0, rel):
-                clause_start = b.end()
+            clause_start = _clause_start(text, rel)
             end = _CLAUSE.search(text, ind.end - sent.start)
             clause = text[clause_start:end.start() if end else len(text)]
             stated = _subject_before(ms, ind.start)
@@ -286,9 +284,7 @@ class RelationRules:
             after = pattern.search(text, rel_e, clause_end.start() if clause_end else len(text))
             verb = after.group() if after and after.start() - rel_e <= 6 else None
             if verb is None:
-                clause_start = 0
-                for b in _CLAUSE.finditer(text, 0, rel_s):
-                    clause_start = b.end()
+                clause_start = _clause_start(text, rel_s)
                 before = list(pattern.finditer(text, clause_start, rel_s))
                 verb = before[-1].group() if before else None
             if verb:
@@ -307,6 +303,14 @@ def _subject_before(ms: list[Mention], pos: int) -> Optional[Mention]:
 def _standalone(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end
                                      and (o.end - o.start) > (m.end - m.start) for o in ms)]
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` begins (after the last ，；。 before it)."""
+    start = 0
+    for b in _CLAUSE.finditer(text, 0, pos):
+        start = b.end()
+    return start
 
 
 def _same_clause(sent: Sentence, a: Mention, b: Mention) -> bool:
