@@ -132,3 +132,9 @@ def test_posts_in_county_committees_and_universities(pipeline):
     assert ("林青", "holdsPosition", "福鼎市委") in relations
     assert ("丁长发", "holdsPosition", "厦门大学") in relations
     assert ("厦门大学", "locatedIn", "福鼎市") not in relations  # its name places it in 厦门
+
+
+def test_named_communities_but_not_qualities(pipeline):
+    _, mentions, _ = extract(pipeline, "推进靠山社区、阳光小区改造，建设和谐社区和完整社区，改造老旧小区。")
+    areas = {t for t, c in mentions if c == "Area"}
+    assert areas == {"靠山社区", "阳光小区"}

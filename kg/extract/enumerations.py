@@ -92,8 +92,8 @@ class Enumerations:
         if category is None:
             s, e = spans[-1]
             hit = self.lex.suffix_of(text[s:e])
-            if hit is None or len(spans) < 2:
-                return
+            if hit is None or len(spans) < 2 or hit[2] == "weak":
+                return  # 和谐社区和完整社区: a weak kind word types nothing by itself
             shared, category = (hit[0] if hit[2] == "name" else ""), hit[1]
             if category not in _SHAREABLE:
                 return  # 县政协委员和列席会议: bodies and events do not share a kind word

@@ -155,11 +155,15 @@ class SentenceRules:
             return True
         if category == "Initiative":
             return len(prefix) >= 2 and not prefix.endswith(("的", "型"))  # 创新驱动发展战略
+        inner = [x for x in toks if start <= x.start and x.end <= head]
+        if category == "Area":
+            # 靠山社区, 阳光小区: a name of its own, not a quality (和谐社区, 完整社区)
+            return (len(prefix) >= 2 and bool(inner) and self.walker.tag(inner[-1].word) not in ("a", "ad", "an", "v", "vn")
+                    and not any(self.walker.boundary(x.word) for x in inner))
         if _SESSION_IN.search(prefix):
             return True  # 十七届人大二次会议
         if category == "Organization" and _LOCAL_BODY.match(prefix):
             return True  # 省住建厅, 县发改局
-        inner = [x for x in toks if start <= x.start and x.end <= head]
         return any(self.walker.tag(x.word) in ("ns", "nr", "nrt", "nz", "nt", "j", "eng")
                    or x.word in self.lex.divisions or self._unknown_word(x.word) for x in inner)
 
