@@ -159,7 +159,8 @@ class SentenceRules:
         if category == "Area":
             # 靠山社区, 阳光小区: a name of its own, not a quality (和谐社区, 完整社区)
             return (len(prefix) >= 2 and bool(inner) and self.walker.tag(inner[-1].word) not in ("a", "ad", "an", "v", "vn")
-                    and not any(self.walker.boundary(x.word) for x in inner))
+                    and not prefix.endswith(("型", "性", "化", "式"))
+                    and not any(self.walker.boundary(x.word) or x.word in self.lex.modifiers for x in inner))
         if _SESSION_IN.search(prefix):
             return True  # 十七届人大二次会议
         if category == "Organization" and _LOCAL_BODY.match(prefix):
