@@ -138,3 +138,9 @@ def test_named_communities_but_not_qualities(pipeline):
     _, mentions, _ = extract(pipeline, "推进靠山社区、阳光小区改造，建设和谐社区和完整社区，改造老旧小区。")
     areas = {t for t, c in mentions if c == "Area"}
     assert areas == {"靠山社区", "阳光小区"}
+
+
+def test_national_strategies_of_named_regions(pipeline):
+    _, mentions, _ = extract(pipeline, "深入推进京津冀协同发展，服务长三角一体化发展战略。")
+    assert {("京津冀协同发展", "Initiative"), ("长三角一体化发展战略", "Initiative"),
+            ("京津冀", "Area"), ("长三角", "Area")} <= mentions

@@ -85,6 +85,7 @@ class Extractor:
         text = sent.text
         toks = self.segmenter.tokens(text)
         cands = list(self.names.quoted(text)) + list(self.names.titled(text)) + list(self.names.lines(text))
+        cands += self.names.strategies(text)
         people = list(self.persons.find(text))
         places = list(self.names.gazetteer(text, toks))
         spans = {(c.start, c.end) for c in places}
@@ -164,10 +165,11 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
                 k.aliases |= c.aliases  # 陡沟片区 keeps the 陡沟 its enumeration gave it
         if not clash:
             kept.append(c)
-        elif c.category == "AdministrativeArea" and c.rule == "division" and len(clash) == 1 \
-                and clash[0].category in ("Event", "Organization") \
+        elif c.category in ("AdministrativeArea", "Area") and c.rule == "division" and len(clash) == 1 \
+                and clash[0].category in ("Event", "Organization", "Initiative") \
                 and clash[0].start <= c.start and c.end <= clash[0].end:
-            kept.append(c)  # 汉南区 in 汉南区第九届人民代表大会: the region the body belongs to
+            # 汉南区 in 汉南区第九届人民代表大会, 京津冀 in 京津冀协同发展: the region is named too
+            kept.append(c)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 

@@ -16,6 +16,7 @@ _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|�
 # Quoted text that is a phrase of the writer's, not a name.
 _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
 _QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成")
+_STRATEGY_TAIL = r"(?:地区)?(?:协同发展|一体化高质量发展|一体化发展|一体化|生态保护和高质量发展|高质量发展|双城经济圈建设|建设)(?:战略)?"
 _METRO_LINE = re.compile(r"(?:地铁|轨道交通|城轨|轻轨|有轨电车)"
                          r"(?:[0-9]+|[一二三四五六七八九十]+)号线(?:[一二三四五六七八九十]期)?")
 _FIVE_YEAR_PLAN = re.compile(r"(?<![“\"])(十[一二三四五六七八九]五)(?:规划|发展规划)(?:纲要)?(?:[（(]草案[）)])?")
@@ -277,6 +278,16 @@ class SentenceRules:
         head = text[max(0, start - 7): start - 1]
         return (any(tail.startswith(w) for w, k in self.lex.programmes.items() if k == "after")
                 or any(w in head for w, k in self.lex.programmes.items() if k == "before"))
+
+    def strategies(self, text: str) -> Iterator[Cand]:
+        """京津冀协同发展, 长三角一体化发展: a named region with its national strategy."""
+        for m in self._strategy.finditer(text):
+            yield Cand(m.start(), m.end(), "Initiative", "quote")
+
+    @cached_property
+    def _strategy(self) -> re.Pattern:
+        regions = sorted((w for w, c in self.lex.regions.items() if c == "Area"), key=len, reverse=True)
+        return re.compile("(?:" + "|".join(map(re.escape, regions)) + ")" + _STRATEGY_TAIL)
 
     def lines(self, text: str) -> Iterator[Cand]:
         """地铁3号线, 轨道交通1号线: numbered lines are roads."""
