@@ -98,6 +98,14 @@ class Lexicon:
             self._boundary_cache[word] = kind
         return self._boundary_cache[word]
 
+    def leading_division(self, text: str, max_len: int = 9) -> int:
+        """Length of the division name (full or short) that ``text`` starts with, or 0:
+        安徽|新一代信息技术, 安徽|汽车产业, 全区地区生产总值 is not one."""
+        for k in range(min(len(text), max_len), 1, -1):
+            if text[:k] in self.divisions or text[:k] in self.division_short:
+                return k
+        return 0
+
     def by_code(self, code: str) -> Optional[Division]:
         if not self._by_code:
             self._by_code.update({d.code: d for ds in self.divisions.values() for d in ds})

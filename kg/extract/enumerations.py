@@ -71,12 +71,10 @@ class Enumerations:
             return
         # 安徽新一代信息技术、汽车及零部件…: the region before the list is not part of its first item
         s0, e0 = spans[0]
-        for k in range(min(e0 - s0 - 2, 9), 1, -1):
-            region = text[s0:s0 + k]
-            if region in self.lex.divisions or region in self.lex.division_short:
-                yield Cand(s0, s0 + k, "AdministrativeArea", "division")
-                spans[0] = (s0 + k, e0)
-                break
+        k = self.lex.leading_division(text[s0:e0 - 2])
+        if k:
+            yield Cand(s0, s0 + k, "AdministrativeArea", "division")
+            spans[0] = (s0 + k, e0)
         category, shared = self._tail_category(toks, tail), ""
         if category and category.endswith("?"):
             # 等领域, 等赛道: industries only if the list itself names a known one

@@ -129,10 +129,7 @@ class SentenceRules:
         return nxt in _CONTINUES or (kind == "weak" and (nxt in _MODIFIED_BY or nxt in self.lex.class_nouns))
 
     def _without_region(self, text: str, start: int, head: int) -> int | None:
-        for k in range(min(head - start, 9), 1, -1):
-            if text[start:start + k] in self.lex.divisions or text[start:start + k] in self.lex.division_short:
-                start += k
-                break
+        start += self.lex.leading_division(text[start:head])
         prefix = text[start:head]
         if not prefix or prefix in self.lex.modifiers or prefix in self.lex.generic or len(prefix) > 8:
             return None

@@ -141,10 +141,9 @@ class TargetRules:
             for w in _LEADING:
                 if label.startswith(w) and len(label) > len(w):
                     label, changed = label[len(w):], True
-            for name in (label[:k] for k in range(min(8, len(label)), 1, -1)):
-                if name in self.lex.divisions or name in self.lex.division_short:
-                    label, changed = label[len(name):], True
-                    break
+            k = self.lex.leading_division(label[:-1], max_len=8)
+            if k:
+                label, changed = label[k:], True
         return label.strip()
 
     @staticmethod
