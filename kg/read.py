@@ -111,8 +111,12 @@ def _is_broken(prev: str, line: str) -> bool:
     last, first = prev[-1], line[0]
     if last in _CLOSERS or first in "“‘「『(（《":
         return False
+    if prev.startswith(("—", "-")):
+        return False  # ——2019年3月4日在…会议上: a dateline under a title
     if last in _SOFT_ENDS:
         return True
+    if " " in line:
+        return False  # 区人民政府代区长 萨国文: a signature, spaced as the page set it
     # Joining needs a Chinese character or digit on both sides of the break, and
     # a continuation that reads as running text: long, or closing the sentence
     # (a name or a salutation on its own line after a dateline is not).

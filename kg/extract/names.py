@@ -55,6 +55,7 @@ class SentenceRules:
         or nothing but the kind word would be left (济南|宾馆).
         """
         inside = list(containers)
+        areas: list[int] = []
         ends: list[int] = []
         for t in toks:
             hit = self.lex.suffix_of(text[max(0, t.end - 12): t.end])
@@ -69,7 +70,7 @@ class SentenceRules:
             if category == "Initiative":
                 start = self.walker.start_of(toks, head, stops, farthest=True)
             elif category not in ("Organization", "Event"):
-                start = self.walker.start_of(toks, head, stops + inside)
+                start = self.walker.start_of(toks, head, stops + inside + (areas if category != "Area" else []))
             if start is None:
                 start = self.walker.start_of(toks, head, stops)
             if start is None or self._continues(toks, t, kind):
@@ -92,8 +93,10 @@ class SentenceRules:
             if kind == "weak" and not self._weak_ok(text, toks, start, head, t, category):
                 continue
             ends.append(t.end)
-            if category in ("Area", "AdministrativeArea"):
-                inside.append(t.end)
+            if category == "AdministrativeArea":
+                inside.append(t.end)  # 港口区|山新村
+            elif category == "Area" and kind != "short":
+                areas.append(t.end)  # 老城商埠片区|中山公园, but 光明科学城中心区 is one area
             yield Cand(start, t.end, category, "short_suffix" if kind == "short" else "suffix",
                        aliases=self._aliases(name, category))
 

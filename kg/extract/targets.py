@@ -28,7 +28,7 @@ _MONEY = re.compile(r"GDP|生产总值|投资|收入|总额|产值|规模|营收
 _ATTRIBUTE = re.compile(r"^(?:个数|投资|数量|金额|产值)?(?:占比|比重|占|总投资|投资|完成率|增速|增幅)$")
 # What may follow a target: the end of a clause. Anything else means the number
 # modifies a noun (过50亿元项目) rather than being the target.
-_END = re.compile(r"^(?:$|[，。；！？、,;!?）)（(\n…]|和|及|与|的目标|(?:增加|提高|增长|上升|提升|下降|降低|减少|扩大|缩小)(?:到|至))")
+_END = re.compile(r"^(?:$|[，。；！？、,;!?）)（(\n…”’」]|[0-9]|和|及|与|的目标|(?:增加|提高|增长|上升|提升|下降|降低|减少|扩大|缩小)(?:到|至))")
 # 地区生产总值由1123亿元增加到1700亿元: both numbers measure the metric before 由.
 _FROM_TO = re.compile(r"^(?P<metric>.+?)由.*?(?:(?:增加|提高|增长|上升|提升|下降|降低|减少|扩大|缩小)(?:到|至))?.*$")
 # A label that only says how the number changes (年均增长) borrows the metric
@@ -37,6 +37,13 @@ _RATE_ONLY = re.compile(r"^(?:年均|同比|比上年|较上年|分别)?(?:增�
 # Words before a count that describe rather than plan or report: 全国有24个城市,
 # 是3个方面, 这两个. Other counts before a noun (建设20个园区) are targets.
 _COUNT_DESCRIBES = re.compile(r"(?:有|是|为|的|这|那|前|后|其中|全国|约|仅|只|近)$")
+# ...after it: 其中4次是在…, 与4座一线城市比: the count is the subject of a remark.
+_COUNT_REMARK = re.compile(r"^(?:是|则|为|在|都|也|就|已|被|将|比|相当|占|以|共|均)")
+# A label ending in a measure names what the number measures even when a noun
+# follows the number: 年旅客吞吐量5500万人次运行需求.
+_MEASURE_END = re.compile(r"(?:量|额|总值|产值|增加值|规模|面积|收入|人口|里程|长度|容量|产能|能力|比重|占比|率)$")
+# An investment names its project after the amount: 投资1100万元新建污水管线.
+_INVESTMENT_END = re.compile(r"(?:投资|投入|总投资|完成投资|资金|筹资|融资|争取)$")
 
 
 class TargetRules:
@@ -55,6 +62,7 @@ class TargetRules:
         text = sent.text
         previous = ""  # the metric of the number before, for labels that only say how it changed
         spread: list[str] = []  # 交通运输、教育分别完成…: one metric per number that follows
+        prev_match: Optional[re.Match] = None
         for m in self._pattern.finditer(text):
             if any(s <= m.start() < e for s, e in quoted) or self._is_ordinal_or_date(text, m):
                 continue
@@ -64,10 +72,22 @@ class TargetRules:
             unit = (m.group("unit") or "").replace("％", "%")
             after = text[m.end():]
             label = self._label(text, m.start())
-            if not _END.match(after):
+            if prev_match is not None and prev_match.end() == m.start() and label.endswith(prev_match.group(0)):
+                label = previous  # 棚改配套道路完成13条15公里: both numbers measure it
+            prev_match = m
+            money = self.lex.units.get(unit) == "money" or (m.group("mag") and not unit)
+            metric_after = _MONEY.match(after.removeprefix("的")) if money else None
+            if metric_after:
+                label = metric_after.group()  # 1.57万亿元GDP, 3151.08亿元的经济总量
+            elif money and _INVESTMENT_END.search(label) and _HAN_START.match(after):
+                # 投资1100万元新建污水管线, 投资2599万元的海—宝农村公路
+                label = label + _CLAUSE_BREAK.split(after, 1)[0][:30]
+            elif not _END.match(after) and not _MEASURE_END.search(label):
                 # 建设20个先进制造业园区: a count before the thing counted
-                if (self.lex.units.get(unit) not in _COUNTABLE or not _HAN_START.match(after)
+                counted = after.lstrip("“‘")
+                if (self.lex.units.get(unit) not in _COUNTABLE or not _HAN_START.match(counted)
                         or not m.group("num")[0].isdigit()  # 千万个家庭 is a figure of speech
+                        or _COUNT_REMARK.match(counted)
                         or _COUNT_DESCRIBES.search(text[max(0, m.start() - 4):m.start()])):
                     continue  # 全国有24个城市: a count only describes unless a plan counts it
                 label = _CLAUSE_BREAK.split(after, 1)[0].removeprefix("的")[:24]
