@@ -19,6 +19,7 @@ from .model import Entity, Extraction, Mention
 _QUOTES = "\"'“”‘’「」『』《》〈〉"
 _LOCAL = re.compile(r"^([省市区县])(?=[\u4e00-\u9fff])")
 _LEVEL = {"省": "province", "市": "city", "区": "county", "县": "county"}
+_BODIES = ("Hospital", "School", "Facility", "Organization")
 
 
 @dataclass
@@ -40,7 +41,7 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
         context = _context(ex, lexicon)
         for m in ex.mentions:
             mentions.append(m)
-            names[m] = _names(m, ex, context)
+            names[m] = _names(m, ex, context, lexicon)
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -112,7 +113,7 @@ def _context(ex: Extraction, lexicon: Lexicon) -> dict[str, str]:
     return out
 
 
-def _names(m: Mention, ex: Extraction, context: dict[str, str]) -> set[str]:
+def _names(m: Mention, ex: Extraction, context: dict[str, str], lexicon: Lexicon) -> set[str]:
     names = {m.text, *m.aliases}
     if m.category == "AdministrativeArea":
         d = ex.divisions.get(m.text)
@@ -120,8 +121,11 @@ def _names(m: Mention, ex: Extraction, context: dict[str, str]) -> set[str]:
             names.add(d.name)
     else:
         for n in list(names):
+            k = lexicon.leading_division(n)
+            if k and m.category in _BODIES and lexicon.leading_division(n[k:]):
+                names.add(n[k:])  # 呼伦贝尔市海拉尔区人民政府 is 海拉尔区人民政府
             p = _LOCAL.match(n)
-            if p and m.category in ("Hospital", "School", "Facility", "Organization"):
+            if p and m.category in _BODIES:
                 # 省职业病医院 in a Shandong report is 山东省职业病医院
                 region = context.get(_LEVEL[p.group(1)])
                 if region and region.endswith(p.group(1)):

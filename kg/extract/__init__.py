@@ -86,6 +86,7 @@ class Extractor:
         toks = self.segmenter.tokens(text)
         cands = list(self.names.quoted(text)) + list(self.names.titled(text)) + list(self.names.lines(text))
         cands += self.names.strategies(text)
+        cands += self.names.editions(text, toks)
         people = list(self.persons.find(text))
         places = list(self.names.gazetteer(text, toks))
         spans = {(c.start, c.end) for c in places}

@@ -13,7 +13,9 @@ _ETC = {"等", "等等"}
 _MAX_ITEM = 15
 _COUNT = re.compile("^[0-9一二三四五六七八九十两几]+[个大项类]$")
 _SHAREABLE = {"Park", "Area", "Village", "Road", "Facility", "Hospital", "School", "NaturalFeature"}
-_WEAK = {"short_suffix", "known", "division", "industry"}
+_WEAK = {"short_suffix", "known", "division", "industry", "company"}
+# Nouns a class noun may qualify (产业|项目, 企业|资金): then the list is of those.
+_QUALIFIED = {"项目", "资金", "基金", "政策", "人才", "工作", "平台", "资源", "规模", "投资"}
 
 
 class Enumerations:
@@ -69,8 +71,13 @@ class Enumerations:
         spans = [(s, e) for s, e in spans if self._item_ok(text[s:e])]
         if not spans:
             return
-        # 安徽新一代信息技术、汽车及零部件…: the region before the list is not part of its first item
+        # 加快突破|集成电路、工业母机: the verb before a known first item is not part of it
         s0, e0 = spans[0]
+        known = [c.start for c in found if c.end == e0 and c.start > s0 and c.rule in ("industry", "company")]
+        if known and all(self.walker.tag(t.word) in ("v", "vn", "vd", "d", "ad")
+                         for t in toks if s0 <= t.start < min(known)):
+            spans[0] = s0, e0 = min(known), e0
+        # 安徽新一代信息技术、汽车及零部件…: the region before the list is not part of its first item
         k = self.lex.leading_division(text[s0:e0 - 2])
         if k:
             yield Cand(s0, s0 + k, "AdministrativeArea", "division")
@@ -142,6 +149,8 @@ class Enumerations:
                 word = "".join(t.word for t in toks[j: i + 1])
                 if word in self.lex.class_nouns or (word in self.lex.suffixes and self.lex.suffixes[word][1] == "name"):
                     best = word
+                    if i + 1 < len(toks) and toks[i + 1].word in _QUALIFIED:
+                        best = ""  # 京东方、惠科等重大产业项目: projects, not industries
                     break
         return best
 

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 from ..lexicon import Lexicon
 from ..segment import Token
-from .base import COMMON_TAGS, Cand, NameWalker, is_han
+from .base import COMMON_TAGS, Cand, NameWalker, is_han, is_punct
 
 _PROVINCE_PART = re.compile("^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新](?:东南|东北|西南|西北|[东南西北中])$")
 _CHIEF_SYSTEM = re.compile("^[河湖林田路山街链][长]制$")
@@ -16,7 +16,7 @@ _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|�
 # Quoted text that is a phrase of the writer's, not a name.
 _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
 _QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成")
-_STRATEGY_TAIL = r"(?:地区)?(?:协同发展|一体化高质量发展|一体化发展|一体化|生态保护和高质量发展|高质量发展|双城经济圈建设|建设)(?:战略)?"
+_STRATEGY_TAIL = r"(?:地区)?(?:协同发展|一体化高质量发展|一体化发展|一体化|生态保护和高质量发展|高质量发展|双城经济圈(?:建设)?|建设)(?:战略)?"
 _METRO_LINE = re.compile(r"(?:地铁|轨道交通|城轨|轻轨|有轨电车)"
                          r"(?:[0-9]+|[一二三四五六七八九十]+)号线(?:[一二三四五六七八九十]期)?")
 _FIVE_YEAR_PLAN = re.compile(r"(?<![“\"])(十[一二三四五六七八九]五)(?:规划|发展规划)(?:纲要)?(?:[（(]草案[）)])?")
@@ -33,6 +33,11 @@ _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", 
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
 _LOCAL_BODY = re.compile("^[省市县区][\u4e00-\u9fff]{1,4}$")
 _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路")
+# 第十四届中俄蒙经贸洽谈暨商品展销会, 2023中国（长沙）…博览会: a numbered edition
+# names an event; it runs to the first word that ends an event's name.
+_EDITION = re.compile(r"(?:(?:19|20)[0-9]{2}年?)?第[一二三四五六七八九十百0-9]+届")
+_EVENT_END = ("会", "节", "赛", "展", "论坛", "周", "季")
+_NOT_EVENT = ("社会", "机会", "都会", "协会", "学会", "委员会", "理事会", "商会", "工会", "基金会")
 
 
 class SentenceRules:
@@ -102,8 +107,8 @@ class SentenceRules:
 
     def _short_ok(self, text: str, toks: list[Token], t: Token, head: int) -> bool:
         """A one-character suffix (村, 路, 山) counts only at a word's end, after name material."""
-        if t.word in self.lex.generic:
-            return False
+        if t.word in self.lex.generic or t.word in self.lex.industries:
+            return False  # 集成电路 is no road
         if len(t.word) >= 2:
             # 城镇, 道路, 农村: everyday words, unless the word before adds a name
             if self.walker.tag(t.word) in COMMON_TAGS:
@@ -231,7 +236,7 @@ class SentenceRules:
         for w in self.lex.industries:
             gaz[w] = ("Industry", "industry")
         for w in self.lex.companies:
-            gaz[w] = ("Organization", "industry")
+            gaz[w] = ("Organization", "company")
         for w in self.lex.division_short:
             gaz[w] = ("AdministrativeArea", "division")
         for w in self.lex.divisions:
@@ -288,6 +293,22 @@ class SentenceRules:
     def _strategy(self) -> re.Pattern:
         regions = sorted((w for w, c in self.lex.regions.items() if c == "Area"), key=len, reverse=True)
         return re.compile("(?:" + "|".join(map(re.escape, regions)) + ")" + _STRATEGY_TAIL)
+
+    def editions(self, text: str, toks: list[Token]) -> Iterator[Cand]:
+        """第十四届全国冬运会, 自治区第二届冬运会: the place before the edition is part of the name."""
+        for m in _EDITION.finditer(text):
+            bracketed = {t.start for t in toks if t.word in "（）()"
+                         and re.match(r"[（(][\u4e00-\u9fff]{2,4}[）)]", text[t.start - 3 if t.word in "）)" else t.start:])}
+            end = next((t.end for t in toks if m.end() < t.end <= m.end() + 24 and t.start >= m.start()
+                        and ((is_punct(t) and t.start not in bracketed)  # 中国（四川）国际熊猫消费节
+                             or (t.word.endswith(_EVENT_END) and not t.word.endswith(_NOT_EVENT)))), None)
+            if end is None or not text[end - 1].isalnum():
+                continue  # punctuation came first: not an event's name
+            start = m.start()
+            before = self.walker.start_of(toks, start)
+            if before is not None and start - before <= 8:
+                start = before
+            yield Cand(start, end, "Event", "suffix")
 
     def lines(self, text: str) -> Iterator[Cand]:
         """地铁3号线, 轨道交通1号线: numbered lines are roads."""
