@@ -20,6 +20,8 @@ from .model import Document, Sentence
 
 log = logging.getLogger(__name__)
 
+# Prepositions and particles that never start a name of three or more characters.
+_GLUED = set("在由从向对把被将于给让跟同为与及和的了是")
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")
 
 
@@ -76,6 +78,14 @@ class Segmenter:
     def tokens(self, text: str) -> list[Token]:
         out, pos = [], 0
         for w in self._jieba.cut(text, HMM=True):
-            out.append(Token(w, pos, pos + len(w), self._tags.get(w, "")))
-            pos += len(w)
+            for part in self._unglued(w):
+                out.append(Token(part, pos, pos + len(part), self._tags.get(part, "")))
+                pos += len(part)
         return out
+
+    def _unglued(self, word: str) -> tuple[str, ...]:
+        """jieba's guesser glues a preposition to an unknown name after it (在浒关,
+        由赫瑞特): a word it does not know that opens with one is two words."""
+        if len(word) >= 3 and word[0] in _GLUED and word not in self._tags and word[1:] not in _GLUED:
+            return word[0], word[1:]
+        return (word,)

@@ -58,7 +58,7 @@ class Enumerations:
         misread names (坪山高新/d南) more often than they find a verb there."""
         boundary = self.walker.boundary(t.word) if first else self.lex.boundary(t.word)
         return (is_punct(t) or t.word in SEPARATORS or t.word in _ETC
-                or bool(boundary) or is_quantity(t.word))
+                or bool(boundary) or is_quantity(t.word) or (first and len(t.word) == 1 and self.walker.tag(t.word) == "q"))  # 6个|镇、街道
 
     def _typed(self, text, items, tail, toks, found) -> Iterator[Cand]:
         spans = [(toks[a].start, toks[b - 1].end) for a, b in items]

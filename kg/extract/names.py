@@ -102,6 +102,8 @@ class SentenceRules:
                 inside.append(t.end)  # 港口区|山新村
             elif category == "Area" and kind != "short":
                 areas.append(t.end)  # 老城商埠片区|中山公园, but 光明科学城中心区 is one area
+            elif category == "Park":
+                inside.append(t.end)  # 浒关开发区|莱克工业园
             yield Cand(start, t.end, category, "short_suffix" if kind == "short" else "suffix",
                        aliases=self._aliases(name, category))
 

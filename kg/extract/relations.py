@@ -24,6 +24,9 @@ _SCOPE_END = re.compile(r"[；。！？;!?]")
 _REPORTER_TITLES = {"记者", "通讯员", "见习记者", "特约记者", "首席记者", "编辑", "责任编辑", "实习生"}
 
 
+_LISTED = re.compile(r"(?:产业|行业|等|、|和|及)")
+
+
 class RelationRules:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -116,9 +119,11 @@ class RelationRules:
             clause = text[clause_start:end.start() if end else len(text)]
             stated = _subject_before(ms, ind.start)
             # 安徽淮南承接智能终端行业: a region named with its industries develops them;
-            # otherwise a develop verb in the clause must say so (发展新能源汽车,
-            # 生物医药等产业稳步发展), and the document's subject is meant
-            if stated is None and not any(v in clause for v in verbs):
+            # so does the document's subject where a develop verb says so (发展新能源汽车)
+            # or the sector is listed as one of its industries (涵盖新能源、新材料等产业):
+            # the extract stage keeps only sectors named in such contexts.
+            if stated is None and not (any(v in clause for v in verbs) or ind.rule in ("enumeration", "suffix")
+                                       or _LISTED.match(text, ind.end - sent.start)):
                 continue
             region = stated or subject
             if region is not None:
