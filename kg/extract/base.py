@@ -35,6 +35,8 @@ _HYPHENS = {"-", "－", "‐"}
 _LEVELS = {"省", "市", "县", "区", "镇", "乡"}  # 县|人民政府: the level names the body
 HARD_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "e", "y", "o"}
 SOFT_TAGS = {"v", "vd", "vi"}
+_PROPER_TAGS = {"ns", "nr", "nrt", "nz", "nt", "j", "eng"}
+_NAME_OPENERS = {"国家", "中国", "全国", "世界", "国际"}
 LEADING_JUNK_TAGS = {"d", "p", "c", "u", "uj", "ul", "r", "y", "e", "o", "zg"}
 
 
@@ -119,9 +121,14 @@ class NameWalker:
             j -= 1
         pieces.reverse()  # left to right now
         # Candidate starts: after each soft boundary, nearest first.
-        cuts = [k + 1 for k, t in enumerate(pieces) if self.boundary(t.word) == "soft"
+        # The lexicon's verbs (推进, 办好) are tried first: jieba also tags verbs
+        # that names hold (创新驱动发展大会), which are cut at only when no listed
+        # verb gives a name (希望|深圳市政府).
+        cuts = [(k + 1, self.lex.boundary(t.word) == "soft") for k, t in enumerate(pieces)
+                if self.boundary(t.word) == "soft"
                 and not (k + 1 < len(pieces) and pieces[k + 1].word.startswith("·"))]  # 世界计算·长沙智谷
-        options = sorted(set(cuts), reverse=True) + [0]
+        options = sorted({k for k, listed in cuts if listed}, reverse=True)
+        options += sorted({k for k, listed in cuts if not listed} - set(options), reverse=True) + [0]
         if farthest:  # 实施|创新驱动发展战略: a programme's name runs back to the verb that opens it
             options = [0]
         for k in options:
@@ -136,6 +143,8 @@ class NameWalker:
         kind = self.lex.boundary(word)
         if kind:
             return kind
+        if word in self.lex.divisions or word in self.lex.division_short:
+            return ""  # 保定 is a city, though jieba knows it as a verb
         tag = self.tag(word)
         if tag in HARD_TAGS:
             return "hard"
@@ -155,9 +164,23 @@ class NameWalker:
         k = 0
         while k < len(pieces) and pieces[k].word not in _LEVELS and (
                 self.lex.boundary(pieces[k].word) if lexicon_only else
-                (self.boundary(pieces[k].word) or self.tag(pieces[k].word) in LEADING_JUNK_TAGS)):
+                (self.boundary(pieces[k].word) == "hard" or self.lex.boundary(pieces[k].word)
+                 or self.tag(pieces[k].word) in LEADING_JUNK_TAGS
+                 or (self.boundary(pieces[k].word) and self._verb_before_name(pieces[k + 1:])))):
             k += 1
         return pieces[k:]
+
+    def _verb_before_name(self, rest: list[Token]) -> bool:
+        """A verb jieba knows opens the name only when a common word follows it
+        (创新|驱动发展大会); before a proper name or a bare kind it
+        introduces the name (强化|高新区, 运行|国家超级智算成都中心, 提及|机场)."""
+        if not rest:
+            return True
+        word, rest_text = rest[0].word, "".join(t.word for t in rest)
+        return (self.tag(word) in _PROPER_TAGS or word in _NAME_OPENERS
+                or word in self.lex.divisions or word in self.lex.division_short
+                or rest_text in self.lex.generic or (len(rest_text) > 1 and rest_text in self.lex.suffixes)
+                or (self.tag(word) == "" and is_han(word) and len(word) >= 2))
 
     def is_generic_prefix(self, pieces: list[Token]) -> bool:
         """True when the words before a suffix only say what kind it is (主题, 新型, 省级)."""

@@ -61,6 +61,7 @@ class SentenceRules:
         """
         inside = list(containers)
         areas: list[int] = []
+        parks: list[int] = []
         ends: list[int] = []
         for t in toks:
             hit = self.lex.suffix_of(text[max(0, t.end - 12): t.end])
@@ -75,7 +76,8 @@ class SentenceRules:
             if category == "Initiative":
                 start = self.walker.start_of(toks, head, stops, farthest=True)
             elif category not in ("Organization", "Event"):
-                start = self.walker.start_of(toks, head, stops + inside + (areas if category != "Area" else []))
+                start = self.walker.start_of(toks, head, stops + inside + (areas if category != "Area" else [])
+                                             + (parks if category == "Park" else []))
             if start is None:
                 start = self.walker.start_of(toks, head, stops)
             if start is None or self._continues(toks, t, kind):
@@ -103,7 +105,7 @@ class SentenceRules:
             elif category == "Area" and kind != "short":
                 areas.append(t.end)  # 老城商埠片区|中山公园, but 光明科学城中心区 is one area
             elif category == "Park":
-                inside.append(t.end)  # 浒关开发区|莱克工业园
+                parks.append(t.end)  # 浒关开发区|莱克工业园
             yield Cand(start, t.end, category, "short_suffix" if kind == "short" else "suffix",
                        aliases=self._aliases(name, category))
 
