@@ -47,6 +47,7 @@ class Lexicon:
     division_short: dict[str, list[Division]]  # 济南 -> [济南市]
     regions: dict[str, str] = field(default_factory=dict)  # 长三角 -> Area, 工信部 -> Organization
     programmes: dict[str, str] = field(default_factory=dict)  # 试点 -> after, 实施 -> before
+    descriptors: frozenset[str] = frozenset()  # 村民, 游客: they mark a name but are no post
     user_terms: dict[str, str] = field(default_factory=dict)  # term -> category
     _boundary_cache: dict[str, str] = field(default_factory=dict, repr=False)
     _by_code: dict[str, Division] = field(default_factory=dict, repr=False)
@@ -71,6 +72,7 @@ class Lexicon:
             division_short=short,
             regions={w: c for w, c in _rows("regions.tsv", 2)},
             programmes={w: c for w, c in _rows("programmes.tsv", 2)},
+            descriptors=frozenset(_words("descriptors.txt")),
         )
         for f in user_files:
             lex.user_terms.update(read_user_lexicon(f))

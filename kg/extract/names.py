@@ -28,7 +28,7 @@ _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公
                 "集团", "大会", "联盟", "学院", "大学", "专业", "人才", "网络", "技术", "设备", "示范区",
                 "城区", "载体", "生态", "链", "布局", "结构", "规模", "政策", "工作"}
 # Bodies whose full names join two fields with 和/与 (国家发展和改革委员会, …与…研究院).
-_JOINABLE = {"委员会", "研究院", "研究所", "研究中心"}
+_JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局"}
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
 _LOCAL_BODY = re.compile("^[省市县区][\u4e00-\u9fff]{1,4}$")
@@ -113,6 +113,9 @@ class SentenceRules:
         """A one-character suffix (村, 路, 山) counts only at a word's end, after name material."""
         if t.word in self.lex.generic or t.word in self.lex.industries:
             return False  # 集成电路 is no road
+        if text[head:t.end] == "局" and (t.word != "局" and self.walker.tag(t.word) != "nt"
+                                        or any(t.word.endswith(g) for g in self.lex.generic if g.endswith("局"))):
+            return False  # 改革|局, 航空局/nt; not 新格局/nt, 破局
         if len(t.word) >= 2:
             # 城镇, 道路, 农村: everyday words, unless the word before adds a name
             if self.walker.tag(t.word) in COMMON_TAGS:

@@ -16,7 +16,7 @@ _BYLINE_WORDS = ("记者", "通讯员", "见习记者", "实习生", "特约记�
 class PersonRules:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        titles = sorted(lexicon.titles, key=len, reverse=True)
+        titles = sorted(lexicon.titles | lexicon.descriptors, key=len, reverse=True)
         self._title = re.compile("|".join(map(re.escape, titles)))
 
     def find(self, text: str) -> Iterator[Cand]:
@@ -59,7 +59,8 @@ class PersonRules:
             at = m.end() + (1 if text[m.end():m.end() + 1] == " " else 0)  # 研究员 李鹏
             n = self._name_at(text, at)
             if n:
-                yield Cand(at, at + n, "Person", "person", title=m.group())
+                title = "" if m.group() in self.lex.descriptors else m.group()
+                yield Cand(at, at + n, "Person", "person", title=title)
 
     def _is_byline(self, text: str) -> bool:
         return len(text) <= 60 and "。" not in text
@@ -71,9 +72,10 @@ class PersonRules:
             for n in re.finditer(r"[\u4e00-\u9fff]{2,4}", m.group(1)):
                 if n.group() not in _BYLINE_WORDS and self._name_at(n.group() + " ", 0) == len(n.group()):
                     yield Cand(m.start(1) + n.start(), m.start(1) + n.end(), "Person", "person")
-        photo = re.search(r"(?:^|[ 　（(])([\u4e00-\u9fff]{2,3}) ?摄[）)]?$", text)
+        photo = (re.search(r"(?:^|[ 　（(])([\u4e00-\u9fff]{2,3}) ?摄[）)]?$", text)
+                 or re.search(r"(?:摄影|摄|图|图片|文)[/／:：]\s?([\u4e00-\u9fff]{2,3})[）)]?$", text))
         if photo and self._name_at(photo.group(1) + " ", 0) == len(photo.group(1)):
-            yield Cand(photo.start(1), photo.end(1), "Person", "person")
+            yield Cand(photo.start(1), photo.end(1), "Person", "person")  # 张三 摄, 摄影/章轲
         if not self._is_byline(text) or not any(w in text for w in _BYLINE_WORDS):
             return
         for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", text):
