@@ -15,6 +15,8 @@ _RING_ROAD = re.compile(r"^[一二三四五六七八九内外中]环(?:[东南�
 _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|北院)$")
 # Quoted text that is a phrase of the writer's, not a name.
 _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
+# Verbs after which a quote is a figure of speech, not a programme (形成“多点开花”).
+_FIGURATIVE_VERBS = {"形成", "实现", "成为", "迎来", "获得", "拥有", "面对", "带动"}
 _QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成")
 _STRATEGY_TAIL = r"(?:地区)?(?:协同发展|一体化高质量发展|一体化发展|一体化|生态保护和高质量发展|高质量发展|双城经济圈(?:建设)?|建设)(?:战略)?"
 _METRO_LINE = re.compile(r"(?:地铁|轨道交通|城轨|轻轨|有轨电车)"
@@ -283,13 +285,32 @@ class SentenceRules:
     # -- quotes -----------------------------------------------------------
     def _programme(self, text: str, start: int, end: int, inner: str) -> bool:
         """Named programmes are numbered (一区多园, 5G+), paired (产业回归、工业回城),
-        introduced by a programme verb or followed by a programme word."""
+        introduced by a programme verb (实施“…”, 促进“放心消费”) or followed by a
+        programme word (“双盲”评审改革, “接诉即办”和“每月一题”机制, 以“全域园博”为导向)."""
         if re.search(r"[0-9一二三四五六七八九十两百千万+＋、]", inner):
             return True
-        tail = text[end + 1: end + 5].lstrip("”’")
         head = text[max(0, start - 7): start - 1]
-        return (any(tail.startswith(w) for w, k in self.lex.programmes.items() if k == "after")
-                or any(w in head for w, k in self.lex.programmes.items() if k == "before"))
+        tail = text[self._run_end(text, end) + 1:]
+        tail = re.sub(r"^[”’」』]?(?:等等|等)?", "", tail)[:6]
+        after = [w for w, k in self.lex.programmes.items() if k == "after"]
+        return (any(w in tail[:len(w) + 2] for w in after)
+                or any(w in head for w, k in self.lex.programmes.items() if k == "before")
+                or self._introduced(text[max(0, start - 5): start - 1]))
+
+    def _introduced(self, before: str) -> bool:
+        """A verb of the lexicon right before the quote (建设“燕赵宜居县城”), not one
+        that makes the quote a figure of speech (形成“多点开花”)."""
+        return any(before.endswith(w) for w in self.lex.soft_boundaries
+                   if len(w) >= 2 and w not in _FIGURATIVE_VERBS)
+
+    @staticmethod
+    def _run_end(text: str, end: int) -> int:
+        """The closing mark of the last of adjacent quotes (“乐动草原”“两河圣山”“草原音乐之城”)."""
+        while True:
+            m = re.match(r"[”’」』]\s*(?:[、和及与]\s*)?[“‘「『][^”’」』“‘「『]{1,16}(?=[”’」』])", text[end:])
+            if not m:
+                return end
+            end += m.end()
 
     def strategies(self, text: str) -> Iterator[Cand]:
         """京津冀协同发展, 长三角一体化发展: a named region with its national strategy."""
@@ -382,6 +403,8 @@ class SentenceRules:
             return
         if not self._programme(text, start, end, inner):
             return
+        if len(inner) >= 6 and any(inner.startswith(w) for w in self.lex.soft_boundaries if len(w) >= 2):
+            return  # “建设天津国际航运中心”: a task quoted from a plan; its names are found inside
         aliases = set()
         if "、" in inner:
             aliases = {p for p in inner.split("、") if len(p) >= 2}
