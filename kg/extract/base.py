@@ -98,8 +98,9 @@ class NameWalker:
         j = i - 1
         while j >= 0:
             t = toks[j]
-            if t.word in _HYPHENS and j > 0 and is_han(toks[j - 1].word) and pieces:
-                pieces.append(t)  # 笋岗-清水河片区
+            if t.word in _HYPHENS and j > 0 and is_han(toks[j - 1].word) and pieces \
+                    and not self._named_kind(toks[j - 1].word):
+                pieces.append(t)  # 笋岗-清水河片区, not 罗田水库-铁岗水库
                 j -= 1
                 continue
             if t.word in ("）", ")") and j >= 3 and toks[j - 2].word in ("（", "(") \
@@ -136,6 +137,10 @@ class NameWalker:
             if kept and (farthest or not self.is_generic_prefix(kept)):
                 return None if kept[0].start == counted else kept[0].start
         return None
+
+    def _named_kind(self, word: str) -> bool:
+        hit = self.lex.suffix_of(word)
+        return bool(hit) and hit[2] == "name"
 
     def boundary(self, word: str) -> str:
         """The lexicon's word for it, else jieba's tag: prepositions, pronouns and

@@ -18,7 +18,7 @@ _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
 # Verbs after which a quote is a figure of speech, not a programme (形成“多点开花”).
 _FIGURATIVE_VERBS = {"形成", "实现", "成为", "迎来", "获得", "拥有", "面对", "带动"}
 _QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成")
-_STRATEGY_TAIL = r"(?:地区)?(?:协同发展|一体化高质量发展|一体化发展|一体化|生态保护和高质量发展|高质量发展|双城经济圈(?:建设)?|建设)(?:战略)?"
+_STRATEGY_TAIL = r"(?:地区)?(?:协同发展|一体化高质量发展|一体化发展|一体化|生态保护和高质量发展|高质量发展|双城经济圈建设)(?:战略)?"
 _METRO_LINE = re.compile(r"(?:地铁|轨道交通|城轨|轻轨|有轨电车)"
                          r"(?:[0-9]+|[一二三四五六七八九十]+)号线(?:[一二三四五六七八九十]期)?")
 _FIVE_YEAR_PLAN = re.compile(r"(?<![“\"])(十[一二三四五六七八九]五)(?:规划|发展规划)(?:纲要)?(?:[（(]草案[）)])?")
@@ -30,9 +30,10 @@ _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公
                 "集团", "大会", "联盟", "学院", "大学", "专业", "人才", "网络", "技术", "设备", "示范区",
                 "城区", "载体", "生态", "链", "布局", "结构", "规模", "政策", "工作"}
 # Bodies whose full names join two fields with 和/与 (国家发展和改革委员会, …与…研究院).
-_JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局"}
+_JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局", "联盟", "协会", "联合会"}
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
+_LEVELS_ONE = {"省", "市", "区", "县"}
 _LOCAL_BODY = re.compile("^[省市县区][\u4e00-\u9fff]{1,4}$")
 _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路")
 # 第十四届中俄蒙经贸洽谈暨商品展销会, 2023中国（长沙）…博览会: a numbered edition
@@ -219,7 +220,11 @@ class SentenceRules:
                     continue
                 if category == "Industry" and j + 1 < n and toks[j + 1].word in _MODIFIED_BY:
                     continue  # 人工智能基金, 文化旅游资源: the industry only qualifies a noun
-                yield Cand(toks[i].start, toks[j].end, category, rule)
+                start = toks[i].start
+                if category == "Organization" and i > 0 and toks[i - 1].word in _LEVELS_ONE \
+                        and (i == 1 or not is_han(toks[i - 2].word) or self.lex.boundary(toks[i - 2].word)):
+                    start = toks[i - 1].start  # 省|国资委: the province's own body
+                yield Cand(start, toks[j].end, category, rule)
 
     def divisions_in(self, text: str, toks: list[Token]) -> Iterator[Cand]:
         """Full division names wherever they stand, even where jieba cut across

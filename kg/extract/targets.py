@@ -36,7 +36,7 @@ _FROM_TO = re.compile(r"^(?P<metric>.+?)由.*?(?:(?:增加|提高|增长|上升|
 _RATE_ONLY = re.compile(r"^(?:年均|同比|比上年|较上年|分别)?(?:增长|提高|下降|增加|减少|上升|降低)$")
 # Words before a count that describe rather than plan or report: 全国有24个城市,
 # 是3个方面, 这两个. Other counts before a noun (建设20个园区) are targets.
-_COUNT_DESCRIBES = re.compile(r"(?:有|是|为|的|这|那|前|后|其中|全国|约|仅|只|近)$")
+_COUNT_DESCRIBES = re.compile(r"(?:有|是|为|的|这|那|前|后|其中|全国|约|仅|只|近|以下|如下|下列)$")
 # ...after it: 其中4次是在…, 与4座一线城市比: the count is the subject of a remark.
 _COUNT_REMARK = re.compile(r"^(?:是|则|为|在|都|也|就|已|被|将|比|相当|占|以|共|均)")
 # A label ending in a measure names what the number measures even when a noun
@@ -90,7 +90,11 @@ class TargetRules:
                         or _COUNT_REMARK.match(counted)
                         or _COUNT_DESCRIBES.search(text[max(0, m.start() - 4):m.start()])):
                     continue  # 全国有24个城市: a count only describes unless a plan counts it
-                label = _CLAUSE_BREAK.split(after, 1)[0].removeprefix("的")[:24]
+                phrase = re.split(r"[，。；！？：,;!?:\n]", after, maxsplit=1)[0]
+                if "的" in phrase[1:] and not re.search("[0-9]", phrase):
+                    label = phrase.rsplit("的", 1)[1][:24]  # 40个吸引力强、带动面广的消费场景
+                else:
+                    label = _CLAUSE_BREAK.split(after, 1)[0].removeprefix("的")[:24]
             if not unit:
                 # GDP仅为1923.5亿: money is often written without 元
                 if m.group("mag") in ("亿", "万亿") and _MONEY.search(label + previous):
