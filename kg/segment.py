@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 # Prepositions and particles that never start a name of three or more characters.
 _GLUED = set("在由从向对把被将于给让跟同为与及和的了是")
+# Last characters of bodies that jieba joins to the title after them (局局长).
+_BODY_ENDS = set("局院所厅委社校行站馆部处科办")
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")
 
 
@@ -88,4 +90,8 @@ class Segmenter:
         由赫瑞特): a word it does not know that opens with one is two words."""
         if len(word) >= 3 and word[0] in _GLUED and word not in self._tags and word[1:] not in _GLUED:
             return word[0], word[1:]
+        if len(word) >= 3 and word[0] in _BODY_ENDS and word[1:] in self.lexicon.titles:
+            return word[0], word[1:]  # 改革局|局长, 研究院|院长: the body's last character
+        if len(word) >= 3 and word[0] in "村社镇乡" and word[1:] in ("支部", "党支部", "两委", "党委"):
+            return word[0], word[1:]  # 云舍村|支部书记
         return (word,)

@@ -35,7 +35,7 @@ class Extractor:
         walker = NameWalker(lexicon, self.segmenter.tag)
         self.names = SentenceRules(lexicon, walker)
         self.enumerations = Enumerations(lexicon, walker)
-        self.persons = PersonRules(lexicon)
+        self.persons = PersonRules(lexicon, lambda w: bool(self.segmenter.tag(w)))
         self.targets = TargetRules(lexicon)
         self.relations = RelationRules(lexicon)
 

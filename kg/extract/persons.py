@@ -14,8 +14,9 @@ _BYLINE_WORDS = ("记者", "通讯员", "见习记者", "实习生", "特约记�
 
 
 class PersonRules:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, known_word=lambda w: False) -> None:
         self.lex = lexicon
+        self.known_word = known_word  # is this a word of jieba's dictionary?
         titles = sorted(lexicon.titles | lexicon.descriptors, key=len, reverse=True)
         self._title = re.compile("|".join(map(re.escape, titles)))
 
@@ -52,12 +53,25 @@ class PersonRules:
                 return fits[0]
         return 0
 
+    def _name_before_word(self, text: str, i: int) -> int:
+        """After a title, a name runs up to the next word jieba knows
+        (院长王金南|撰文): three characters if a word starts there, else two."""
+        sur = text[i:i + 1]
+        if sur not in self.lex.surnames or not all(is_han(c) for c in text[i:i + 3]):
+            return 0
+        if self.known_word(text[i:i + 2]) or self.known_word(text[i + 1:i + 3]):
+            return 0  # 委员|和列席, 委员|全部: words, not a name
+        for n in (3, 2):
+            if self.known_word(text[i + n:i + n + 2]) and not self.known_word(text[i + n - 1:i + n + 1]):
+                return n
+        return 0
+
     def _after_titles(self, text: str) -> Iterator[Cand]:
         for m in self._title.finditer(text):
             if m.group() in _BYLINE_WORDS and not self._is_byline(text):
                 continue
             at = m.end() + (1 if text[m.end():m.end() + 1] == " " else 0)  # 研究员 李鹏
-            n = self._name_at(text, at)
+            n = self._name_at(text, at) or self._name_before_word(text, at)
             if n:
                 title = "" if m.group() in self.lex.descriptors else m.group()
                 yield Cand(at, at + n, "Person", "person", title=title)

@@ -21,6 +21,9 @@ _OF = re.compile(r"^(?:区域|地区|一带|境内)?的$")
 # A sentence that reports rather than plans: 建成了, 已完成, 过去五年, 去年.
 _PAST = re.compile(r"(?<!为)了(?!解)|已经?(?:建成|完成|竣工|开工|投用|投产)|过去[一二三四五六七八九十几]?年|去年|上年|一年来|五年来|累计")
 _SCOPE_END = re.compile(r"[；。！？;!?]")
+# What a title may be a post in: 云舍村支部书记, 市一医院院长, 高新区管委会主任.
+_POSTS_IN = {"Organization", "AdministrativeArea", "School", "Village", "Hospital", "Park"}
+_COMPANY_ENDS = ("公司", "集团", "股份", "厂", "合作社")
 _REPORTER_TITLES = {"记者", "通讯员", "见习记者", "特约记者", "首席记者", "编辑", "责任编辑", "实习生"}
 
 
@@ -136,7 +139,7 @@ class RelationRules:
                 continue
             title_start = p.start - len(title) - (1 if sent.text[p.start - sent.start - 1: p.start - sent.start] == " " else 0)
             # 厦门大学经济学副教授: a field of up to four characters may stand between
-            org = next((m for m in ms if m.category in ("Organization", "AdministrativeArea", "School")
+            org = next((m for m in ms if m.category in _POSTS_IN
                         and 0 <= title_start - m.end <= 4
                         and re.fullmatch(r"[\u4e00-\u9fff]*", sent.text[m.end - sent.start:title_start - sent.start])),
                        None)
@@ -208,10 +211,19 @@ class RelationRules:
         placed = {r.head.text for r in relations if r.predicate in ("locatedIn", "along", "partOf")}
         done: set[str] = set()
         for m in mentions:
-            if m.category in PLACES and m.text not in placed and m.text not in done \
+            if (m.category in PLACES or self._local_body(m)) and m.text not in placed and m.text not in done \
                     and not self._names_elsewhere(m.text, divisions[subject.text]):
                 done.add(m.text)
                 yield Relation(m, "locatedIn", subject, m.sentence, inferred=True)
+
+    def _local_body(self, m: Mention) -> bool:
+        """Companies and the region's own bodies (县发改局) are where the report is;
+        national bodies (国家发改委, 国务院) and national companies are not."""
+        if m.category != "Organization" or m.text in self.lex.regions or m.text in self.lex.companies:
+            return False
+        if m.text.startswith(("国家", "中国", "中央", "全国", "国务院")):
+            return False
+        return m.text.endswith(_COMPANY_ENDS) or m.text[0] in "县区市镇乡"
 
     def _names_elsewhere(self, name: str, subject: Division) -> bool:
         """厦门大学 in a report on 福鼎市: the name itself places it in another division."""
