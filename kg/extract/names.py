@@ -114,8 +114,16 @@ class SentenceRules:
 
     def _short_ok(self, text: str, toks: list[Token], t: Token, head: int) -> bool:
         """A one-character suffix (村, 路, 山) counts only at a word's end, after name material."""
-        if (len(t.word) > 1 and t.word in self.lex.generic) or t.word in self.lex.industries:
-            return False  # 集成电路 is no road; 云舍|村 may be a village
+        if t.word in self.lex.industries:
+            return False  # 集成电路 is no road
+        if t.word in self.lex.generic:
+            # a kind word on its own (山, 村, 路) names a place only after a name
+            # (云舍|村, 正阳|路), not after a division's full name (港口区|山新村)
+            i = toks.index(t)
+            prev = toks[i - 1].word if i else ""
+            return (len(t.word) == 1 and len(prev) >= 2 and is_han(prev)
+                    and self.walker.tag(prev) in ("", "ns", "nr", "nz")
+                    and prev not in self.lex.divisions and not self.lex.boundary(prev))
         if text[head:t.end] == "局" and (t.word != "局" and self.walker.tag(t.word) != "nt"
                                         or any(t.word.endswith(g) for g in self.lex.generic if g.endswith("局"))):
             return False  # 改革|局, 航空局/nt; not 新格局/nt, 破局
