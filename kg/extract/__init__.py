@@ -88,10 +88,11 @@ class Extractor:
         cands += self.names.strategies(text)
         cands += self.names.editions(text, toks)
         people = list(self.persons.find(text))
-        places = list(self.names.gazetteer(text, toks))
+        places = list(self.names.gazetteer(text, toks)) + list(self.names.foreign_cities(text))
         spans = {(c.start, c.end) for c in places}
         places += [c for c in self.names.divisions_in(text, toks) if (c.start, c.end) not in spans]
-        divisions = [c.end for c in places if c.rule == "division" and text[c.start:c.end] in self.lex.divisions]
+        divisions = [c.end for c in places if c.rule == "division" and (
+            text[c.start:c.end] in self.lex.divisions or self.lex.regions.get(text[c.start:c.end]) == "AdministrativeArea")]
         cands += people + places + list(self._party_committees(text, people, places))
         cands += self.names.suffix_names(text, toks, [c.end for c in people], divisions)
         cands += self.enumerations.find(text, toks, cands)
@@ -131,7 +132,8 @@ class Extractor:
             if len(opts) == 1:
                 chosen[name] = opts[0]
                 continue
-            for fits in ([d for d in opts if d.parent in sure],
+            for fits in ([d for d in opts if d.name in names],  # 河北 beside 河北省
+                         [d for d in opts if d.parent in sure],
                          [d for d in opts if d.parent[:2] + "0000" in sure]):
                 if len(fits) == 1:
                     chosen[name] = fits[0]
@@ -195,6 +197,8 @@ def _alternation(names: dict[str, str]) -> Optional[re.Pattern]:
 def _subject(mentions: list[Mention], divisions: dict[str, Division]) -> Optional[str]:
     """The division a document is about: the most named, the lowest level on ties."""
     counts = Counter(m.text for m in mentions if m.category == "AdministrativeArea")
+    if any(n in divisions for n in counts):
+        counts = Counter({n: k for n, k in counts.items() if n in divisions})  # not 蒙古国 or 乌兰巴托
     if not counts:
         return None
 

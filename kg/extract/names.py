@@ -351,6 +351,16 @@ class SentenceRules:
                 start = before
             yield Cand(start, end, "Event", "suffix")
 
+    def foreign_cities(self, text: str) -> Iterator[Cand]:
+        """俄罗斯赤塔市, 蒙古国乔巴山市: a city named after its country (sister cities, trade)."""
+        for m in self._foreign.finditer(text):
+            yield Cand(m.start(1), m.end(1), "AdministrativeArea", "foreign")
+
+    @cached_property
+    def _foreign(self) -> re.Pattern:
+        countries = sorted((w for w, c in self.lex.regions.items() if c == "AdministrativeArea"), key=len, reverse=True)
+        return re.compile("(?:" + "|".join(map(re.escape, countries)) + ")([\u4e00-\u9fff]{2,6}?[市州])(?![\u4e00-\u9fff]{0,1}[场民长委区])")
+
     def lines(self, text: str) -> Iterator[Cand]:
         """地铁3号线, 轨道交通1号线: numbered lines are roads."""
         for m in _METRO_LINE.finditer(text):
