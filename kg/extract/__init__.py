@@ -87,6 +87,7 @@ class Extractor:
         cands = list(self.names.quoted(text)) + list(self.names.titled(text)) + list(self.names.lines(text))
         cands += self.names.strategies(text)
         cands += self.names.editions(text, toks)
+        cands += self.names.routes(text, toks)
         people = list(self.persons.find(text))
         places = list(self.names.gazetteer(text, toks)) + list(self.names.foreign_cities(text))
         spans = {(c.start, c.end) for c in places}

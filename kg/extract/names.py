@@ -33,6 +33,7 @@ _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公
 _JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局", "联盟", "协会", "联合会"}
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
+_ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
 _LEVELS_ONE = {"省", "市", "区", "县"}
 _LOCAL_BODY = re.compile("^[省市县区][\u4e00-\u9fff]{1,4}$")
 _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路")
@@ -102,6 +103,11 @@ class SentenceRules:
                 continue  # 开街, 上路: a verb and its object
             if kind == "weak" and not self._weak_ok(text, toks, start, head, t, category):
                 continue
+            if kind == "brand":
+                start = self._brand(toks, t, head)  # 蒙西|煤业, 华德|牧业: a trade name and its trade
+                if start is None:
+                    continue
+                name = text[start:t.end]
             ends.append(t.end)
             if category == "AdministrativeArea":
                 inside.append(t.end)  # 港口区|山新村
@@ -111,6 +117,22 @@ class SentenceRules:
                 parks.append(t.end)  # 浒关开发区|莱克工业园
             yield Cand(start, t.end, category, "short_suffix" if kind == "short" else "suffix",
                        aliases=self._aliases(name, category))
+
+    def _brand(self, toks: list[Token], t: Token, head: int) -> int | None:
+        """Start of a company named by a trade name jieba does not know and its trade."""
+        if t.start != head:
+            return None
+        i = toks.index(t)
+        prev = toks[i - 1] if i else None
+        if prev is None or not 2 <= len(prev.word) <= 4 or not is_han(prev.word) \
+                or self.walker.tag(prev.word) not in ("", "nz", "nrt") or prev.word in self.lex.divisions \
+                or prev.word in self.lex.division_short or self.lex.boundary(prev.word) \
+                or prev.word in self.lex.generic or prev.word in self.lex.modifiers:
+            return None
+        nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+        if nxt in ("产业", "行业", "企业", "领域", "集群", "基地", "园区", "产业园"):
+            return None  # 蒙西煤业产业: the trade of a region
+        return prev.start
 
     def _short_ok(self, text: str, toks: list[Token], t: Token, head: int) -> bool:
         """A one-character suffix (村, 路, 山) counts only at a word's end, after name material."""
@@ -152,6 +174,8 @@ class SentenceRules:
         """政府|工作报告, 产业|载体: the kind word qualifies the noun after it."""
         i = toks.index(t)
         nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+        if nxt == "项目" and self.lex.suffix_of(t.word) and self.lex.suffix_of(t.word)[1] != "Industry":
+            return False  # 蒙草科技中心|项目: a named site's project, not 产业|项目
         return nxt in _CONTINUES or (kind == "weak" and (nxt in _MODIFIED_BY or nxt in self.lex.class_nouns))
 
     def _without_region(self, text: str, start: int, head: int) -> int | None:
@@ -350,6 +374,13 @@ class SentenceRules:
             if before is not None and start - before <= 8:
                 start = before
             yield Cand(start, end, "Event", "suffix")
+
+    def routes(self, text: str, toks: list[Token]) -> Iterator[Cand]:
+        """省道西演至肃宁公路, 海—宝农村公路, 京—沪高速: a road named by its two ends."""
+        for m in _ROUTE.finditer(text):
+            start = self.walker.start_of(toks, m.start(1))
+            if start is not None and m.start(1) - start <= 6:
+                yield Cand(start, m.end(), "Road", "road")
 
     def foreign_cities(self, text: str) -> Iterator[Cand]:
         """俄罗斯赤塔市, 蒙古国乔巴山市: a city named after its country (sister cities, trade)."""
