@@ -23,7 +23,7 @@ _COUNTABLE = {"count", "length", "area"}
 _HAN_START = re.compile(r"^[\u4e00-\u9fff]")
 _JOINERS = {"和", "及", "与", "以及", "、"}
 _NUMBER_AND = re.compile(r"[0-9.]+[\u4e00-\u9fff%]{0,4}(?:和|及|与|以及)")  # 164.5亿元和|70.2亿元
-_MONEY = re.compile(r"GDP|生产总值|投资|收入|总额|产值|规模|营收|增加值|资金|税收|财政|经济总量")
+_MONEY = re.compile(r"GDP|生产总值|投资|收入|总额|产值|规模|营收|增加值|资金|税收|财政|经济总量|经济体量|体量|销售额")
 # A measure that belongs to the topic of the number before it: 个数占比, 总投资.
 _ATTRIBUTE = re.compile(r"^(?:个数|投资|数量|金额|产值)?(?:占比|比重|占|总投资|投资|完成率|增速|增幅)$")
 # What may follow a target: the end of a clause. Anything else means the number
@@ -36,7 +36,7 @@ _FROM_TO = re.compile(r"^(?P<metric>.+?)由.*?(?:(?:增加|提高|增长|上升|
 _RATE_ONLY = re.compile(r"^(?:年均|同比|比上年|较上年|分别)?(?:增长|提高|下降|增加|减少|上升|降低)$")
 # Words before a count that describe rather than plan or report: 全国有24个城市,
 # 是3个方面, 这两个. Other counts before a noun (建设20个园区) are targets.
-_COUNT_DESCRIBES = re.compile(r"(?:有|是|为|的|这|那|前|后|其中|全国|约|仅|只|近|以下|如下|下列)$")
+_COUNT_DESCRIBES = re.compile(r"(?:有|是|为|这|那|前|后|其中|全国|约|仅|只|近|以下|如下|下列)$")
 # ...after it: 其中4次是在…, 与4座一线城市比: the count is the subject of a remark.
 _COUNT_REMARK = re.compile(r"^(?:是|则|为|在|都|也|就|已|被|将|比|相当|占|以|共|均)")
 # A label ending in a measure names what the number measures even when a noun
@@ -95,6 +95,9 @@ class TargetRules:
                     label = phrase.rsplit("的", 1)[1][:24]  # 40个吸引力强、带动面广的消费场景
                 else:
                     label = _CLAUSE_BREAK.split(after, 1)[0].removeprefix("的")[:24]
+                label = re.split("[0-9]", label)[0]
+                if re.search("中有?$", label):
+                    continue  # 20个项目中有5个…: the whole a part is counted in
             if not unit:
                 # GDP仅为1923.5亿: money is often written without 元
                 if m.group("mag") in ("亿", "万亿") and _MONEY.search(label + previous):
@@ -108,13 +111,16 @@ class TargetRules:
                 label = previous  # 分别增长7%、9.3%: the second shares the metric
             elif (_RATE_ONLY.match(label) or _ATTRIBUTE.match(label)) and previous:
                 label = _metric(previous) + label
+            elif _RATE_ONLY.match(label) or _ATTRIBUTE.match(label) or label in _LEADING:
+                # 加大研发经费投入力度，全年增长10%: the clause before names what grows
+                label = (self._previous_clause(text, m.start(), trailing=True) + label).removesuffix("其中")
             elif bare:
                 label = self._previous_clause(text, m.start())
             if "分别" in label:
                 spread = _spread(label)
                 label = spread.pop(0) if spread else label
-            if not label:
-                continue
+            if not label or (unit == "位" and re.search("(?:升|降|进|退|前移|后移)$", label)):
+                continue  # 连升12位: a move in a ranking
             label = _metric(label) if "由" in label else label
             previous = label
             factor = Decimal(_MAGNITUDES.get(m.group("mag") or "", 1))
@@ -133,10 +139,15 @@ class TargetRules:
                 qualifier=qualifier, value_text=m.group(0), year=year, sentence=sent,
                 start=sent.start + m.start(), end=sent.start + m.end())
 
-    def _previous_clause(self, text: str, pos: int) -> str:
-        """安徽经济总量要跻身全国第一方阵，接近6万亿元: the clause before names the metric."""
+    def _previous_clause(self, text: str, pos: int, trailing: bool = False) -> str:
+        """安徽经济总量要跻身全国第一方阵，接近6万亿元: the clause before names the metric.
+
+        With ``trailing`` the clause before the one holding the number is taken
+        even when that one has words of its own (…，全年增长10%)."""
         head = _PAREN.sub("", text[:pos])
         parts = [p for p in _CLAUSE_BREAK.split(head) if p.strip()]
+        if trailing:
+            return parts[-2].strip() if len(parts) >= 2 else ""
         return parts[-2].strip() if len(parts) >= 2 and not parts[-1].strip() else ""
 
     def _is_ordinal_or_date(self, text: str, m: re.Match) -> bool:
