@@ -45,8 +45,12 @@ class Extractor:
         found = [(s, self._candidates(s)) for s in sentences if not is_boilerplate(s.text)]
         known = _known_names(found)
         pattern = _alternation(known)
+        people = sorted((n for n, c in known.items() if c == "Person"), key=len, reverse=True)
         per_sentence: list[tuple[Sentence, list[Mention], list[tuple[int, int]]]] = []
         for sent, cands in found:
+            # 吴锦代表市委: a name that starts with a person's is the person and what they do
+            cands = [c for c in cands if c.category in ("Person", "Facility")
+                     or not any(sent.text.startswith(n, c.start) and c.end - c.start > len(n) for n in people)]
             if pattern:
                 cands = cands + [Cand(m.start(), m.end(), known[m.group()], "known")
                                  for m in pattern.finditer(sent.text)]

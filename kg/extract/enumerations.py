@@ -97,8 +97,9 @@ class Enumerations:
         if category is None:
             s, e = spans[-1]
             hit = self.lex.suffix_of(text[s:e])
-            if hit is None or len(spans) < 2 or hit[2] == "weak":
-                return  # 和谐社区和完整社区: a weak kind word types nothing by itself
+            if hit is None or len(spans) < 2 or hit[2] in ("weak", "brand") \
+                    or any(c.category == "Person" and c.end == e for c in found):
+                return  # 和谐社区和完整社区: a weak kind word types nothing by itself; 董事长魏华山 is a person
             shared, category = (hit[0] if hit[2] == "name" else ""), hit[1]
             if category not in _SHAREABLE:
                 return  # 县政协委员和列席会议: bodies and events do not share a kind word
@@ -160,7 +161,8 @@ class Enumerations:
 
     def _item_ok(self, name: str) -> bool:
         return (2 <= len(name) <= _MAX_ITEM and is_han(name) and name not in self.lex.generic
-                and name not in self.lex.class_nouns and name not in self.lex.modifiers)
+                and name not in self.lex.class_nouns and name not in self.lex.modifiers
+                and not any(name.endswith(t) for t in self.lex.titles if len(t) >= 2))  # 市委常委、政法委书记
 
     def _covered(self, s: int, e: int, found: list[Cand], override: bool) -> bool:
         """Leave spans that stronger rules already cut differently (朱家庄尹家堂).

@@ -73,6 +73,8 @@ class SentenceRules:
                 continue
             suffix, category, kind = hit
             head = t.end - len(suffix)
+            if t.end in people:
+                continue  # 魏华山, 曹裕江: a person's name, not a mountain or a river
             if kind == "short" and not self._short_ok(text, toks, t, head):
                 continue
             stops = people + ends if kind == "short" else people
@@ -213,6 +215,8 @@ class SentenceRules:
             return True  # 十七届人大二次会议
         if category == "Organization" and _LOCAL_BODY.match(prefix):
             return True  # 省住建厅, 县发改局
+        if len(prefix) >= 2 and inner and all(len(x.word) == 1 and is_han(x.word) for x in inner):
+            return True  # 娲/石/集团: characters jieba could not make a word of are a name
         return any(self.walker.tag(x.word) in ("ns", "nr", "nrt", "nz", "nt", "j", "eng")
                    or x.word in self.lex.divisions or self._unknown_word(x.word) for x in inner)
 
@@ -270,7 +274,11 @@ class SentenceRules:
                     hit = k
                     break
             if hit and (i in starts or not is_han(text[i - 1])):
-                yield Cand(i, i + hit, "AdministrativeArea", "division")
+                end = i + hit
+                if text[end - 1] in "省市区县" and text[end:end + 1] == "委" and text[end + 1:end + 2] != "员":
+                    # 武汉市委常委: the city's party committee, named by the city
+                    yield Cand(i, end + 1, "Organization", "suffix")
+                yield Cand(i, end, "AdministrativeArea", "division")
                 i += hit
             else:
                 i += 1

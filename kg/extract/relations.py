@@ -23,6 +23,7 @@ _PAST = re.compile(r"(?<!为)了(?!解)|已经?(?:建成|完成|竣工|开工|�
 _SCOPE_END = re.compile(r"[；。！？;!?]")
 # What a title may be a post in: 云舍村支部书记, 市一医院院长, 高新区管委会主任.
 _POSTS_IN = {"Organization", "AdministrativeArea", "School", "Village", "Hospital", "Park"}
+_GOVERNMENT_TITLE = re.compile("[省市区县州镇乡]长$")
 _COMPANY_ENDS = ("公司", "集团", "股份", "厂", "合作社")
 _REPORTER_TITLES = {"记者", "通讯员", "见习记者", "特约记者", "首席记者", "编辑", "责任编辑", "实习生"}
 
@@ -144,7 +145,17 @@ class RelationRules:
                         and re.fullmatch(r"[\u4e00-\u9fff]*", sent.text[m.end - sent.start:title_start - sent.start])),
                        None)
             if org is not None:
-                yield from self._earlier_posts(sent, ms, p, org)
+                yield from self._earlier_posts(sent, ms, p, org.start - sent.start)
+            else:
+                # 武汉市委常委、政法委书记曹裕江, 娲石集团党委书记、董事长魏华山: the body
+                # of an earlier post in the chain; a 市长 is of the city itself
+                seg = sent.text[:title_start - sent.start]
+                cut = seg.rfind("、")
+                if cut >= 0 and len(seg) - cut <= 7 and not re.search(r"[，。；：,;:]", seg[cut:]):
+                    chain = list(self._earlier_posts(sent, ms, p, cut + 1))
+                    yield from chain
+                    if chain and not _GOVERNMENT_TITLE.search(title):
+                        org = chain[0].tail
             # 河北日报记者霍艳恩 works for the paper; a reporter is not an official of the region
             target = org if title in _REPORTER_TITLES else org or subject
             if target is not None:
@@ -262,10 +273,10 @@ class RelationRules:
             bodies = [n + g for n in names for g in ("人民政府", "政府")] + [level + "人民政府", level + "政府"]
         return next((orgs[b] for b in bodies if b in orgs), None)
 
-    def _earlier_posts(self, sent: Sentence, ms: list[Mention], person: Mention, org: Mention):
-        """湖南省委常委、长沙市委书记吴桂英: each body with its title before the name."""
+    def _earlier_posts(self, sent: Sentence, ms: list[Mention], person: Mention, end: int):
+        """湖南省委常委、长沙市委书记吴桂英: each body with its title before the name
+        (``end`` is where the post nearest the name begins)."""
         text = sent.text
-        end = org.start - sent.start
         while end > 0 and text[end - 1] == "、":
             title = next((t for t in sorted(self.lex.titles, key=len, reverse=True)
                           if text[:end - 1].endswith(t)), None)
@@ -273,7 +284,7 @@ class RelationRules:
                 return
             title_start = end - 1 - len(title)
             body = next((x for x in ms if x.end - sent.start == title_start
-                         and x.category in ("Organization", "AdministrativeArea")), None)
+                         and x.category in _POSTS_IN), None)
             if body is None:
                 return
             yield Relation(person, "holdsPosition", body, sent, title=title)
