@@ -34,6 +34,7 @@ _JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局", "联�
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
+_LOCATED = {"Village", "Area", "Road", "NaturalFeature", "AdministrativeArea"}
 _LEVELS_ONE = {"省", "市", "区", "县"}
 _LOCAL_BODY = re.compile("^[省市县区][\u4e00-\u9fff]{1,4}$")
 _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路")
@@ -82,7 +83,10 @@ class SentenceRules:
             if category == "Initiative":
                 start = self.walker.start_of(toks, head, stops, farthest=True)
             elif category not in ("Organization", "Event"):
-                start = self.walker.start_of(toks, head, stops + inside + (areas if category != "Area" else [])
+                # 港口区|山新村: a division before a village, area or road locates it; parks,
+                # schools and hospitals carry their city in the name (北京市新技术产业开发试验区)
+                located = inside if category in _LOCATED else []
+                start = self.walker.start_of(toks, head, stops + located + (areas if category != "Area" else [])
                                              + (parks if category == "Park" else []))
             if start is None:
                 start = self.walker.start_of(toks, head, stops)
