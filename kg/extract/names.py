@@ -40,7 +40,8 @@ _LOCAL_BODY = re.compile("^[省市县区][\u4e00-\u9fff]{1,4}$")
 _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路")
 # 第十四届中俄蒙经贸洽谈暨商品展销会, 2023中国（长沙）…博览会: a numbered edition
 # names an event; it runs to the first word that ends an event's name.
-_EDITION = re.compile(r"(?:(?:19|20)[0-9]{2}年?)?第[一二三四五六七八九十百0-9]+届")
+_EDITION = re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}年?)?第[一二三四五六七八九十百0-9]+届"
+                      r"|(?<![0-9])(?:19|20)[0-9]{2}(?:年(?![底初度末中内来前后间份]))?(?=[\u4e00-\u9fff])")
 _EVENT_END = ("会", "节", "赛", "展", "论坛", "周", "季")
 _NOT_EVENT = ("社会", "机会", "都会", "协会", "学会", "委员会", "理事会", "商会", "工会", "基金会")
 
@@ -67,7 +68,7 @@ class SentenceRules:
         inside = list(containers)
         areas: list[int] = []
         parks: list[int] = []
-        ends: list[int] = []
+        ends: list[tuple[int, str]] = []
         for t in toks:
             hit = self.lex.suffix_of(text[max(0, t.end - 12): t.end])
             if not hit:
@@ -78,7 +79,12 @@ class SentenceRules:
                 continue  # 魏华山, 曹裕江: a person's name, not a mountain or a river
             if kind == "short" and not self._short_ok(text, toks, t, head):
                 continue
-            stops = people + ends if kind == "short" else people
+            # a short name ends where another began (朱家庄|尹家堂), but a road may be
+            # named after the village or hill before it (中关村路, 英雄山路)
+            if kind != "short":
+                stops = people
+            else:
+                stops = people + [e for e, c in ends if category != "Road" or c == "Road"]
             start = None
             if category == "Initiative":
                 start = self.walker.start_of(toks, head, stops, farthest=True)
@@ -114,7 +120,7 @@ class SentenceRules:
                 if start is None:
                     continue
                 name = text[start:t.end]
-            ends.append(t.end)
+            ends.append((t.end, category))
             if category == "AdministrativeArea":
                 inside.append(t.end)  # 港口区|山新村
             elif category == "Area" and kind != "short":
@@ -157,7 +163,7 @@ class SentenceRules:
             return False  # 改革|局, 航空局/nt; not 新格局/nt, 破局
         if len(t.word) >= 2:
             # 城镇, 道路, 农村: everyday words, unless the word before adds a name
-            if self.walker.tag(t.word) in COMMON_TAGS:
+            if self.walker.tag(t.word) in COMMON_TAGS and not (len(t.word) >= 3 and text[head:t.end] in "路街"):
                 i = toks.index(t)
                 prev = toks[i - 1] if i else None
                 return bool(prev and is_han(prev.word) and not self.lex.boundary(prev.word)
@@ -372,17 +378,26 @@ class SentenceRules:
         return re.compile("(?:" + "|".join(map(re.escape, regions)) + ")" + _STRATEGY_TAIL)
 
     def editions(self, text: str, toks: list[Token]) -> Iterator[Cand]:
-        """第十四届全国冬运会, 自治区第二届冬运会: the place before the edition is part of the name."""
+        """第十四届全国冬运会, 自治区第二届冬运会, 2021湖北武黄同城暨黄石（光谷）产业投资推介会:
+        a numbered or dated edition names an event; the place before it is part of the name."""
+        bracketed = {i for b in re.finditer(r"[（(][\u4e00-\u9fff]{2,6}[）)]", text) for i in (b.start(), b.end() - 1)}
         for m in _EDITION.finditer(text):
-            bracketed = {t.start for t in toks if t.word in "（）()"
-                         and re.match(r"[（(][\u4e00-\u9fff]{2,4}[）)]", text[t.start - 3 if t.word in "）)" else t.start:])}
-            end = next((t.end for t in toks if m.end() < t.end <= m.end() + 24 and t.start >= m.start()
-                        and ((is_punct(t) and t.start not in bracketed)  # 中国（四川）国际熊猫消费节
-                             or (t.word.endswith(_EVENT_END) and not t.word.endswith(_NOT_EVENT)))), None)
-            if end is None or not text[end - 1].isalnum():
-                continue  # punctuation came first: not an event's name
+            dated = not m.group().endswith("届")
+            end = None
+            for t in toks:
+                if t.end <= m.end() or t.start < m.start():
+                    continue
+                if t.end > m.end() + 30 or (is_punct(t) and t.start not in bracketed):
+                    break  # punctuation came first: not an event's name
+                if dated and self.lex.boundary(t.word):
+                    break  # 2021年举办…: a sentence, not a name
+                if t.word.endswith(_EVENT_END) and not t.word.endswith(_NOT_EVENT):
+                    end = t.end
+                    break
+            if end is None:
+                continue
             start = m.start()
-            before = self.walker.start_of(toks, start)
+            before = self.walker.start_of(toks, start) if not dated else None
             if before is not None and start - before <= 8:
                 start = before
             yield Cand(start, end, "Event", "suffix")

@@ -23,6 +23,7 @@ _PAST = re.compile(r"(?<!为)了(?!解)|已经?(?:建成|完成|竣工|开工|�
 _SCOPE_END = re.compile(r"[；。！？;!?]")
 # What a title may be a post in: 云舍村支部书记, 市一医院院长, 高新区管委会主任.
 _POSTS_IN = {"Organization", "AdministrativeArea", "School", "Village", "Hospital", "Park"}
+_HELD = re.compile("(?:隆重|盛大|正式|成功)?(?:举行|召开|开幕|举办|启幕|落幕|闭幕)(的)?")
 _GOVERNMENT_TITLE = re.compile("[省市区县州镇乡]长$")
 _COMPANY_ENDS = ("公司", "集团", "股份", "厂", "合作社")
 _REPORTER_TITLES = {"记者", "通讯员", "见习记者", "特约记者", "首席记者", "编辑", "责任编辑", "实习生"}
@@ -44,6 +45,7 @@ class RelationRules:
         yield from self._divisions(sent, ms, divisions)
         yield from self._along(sent, ms)
         yield from self._develops(sent, ms, subject)
+        yield from self._held_in(sent, ms)
         yield from self._positions(sent, ms, titles, subject)
 
     def _prefixes(self, sent, ms, divisions) -> Iterator[Relation]:
@@ -132,6 +134,20 @@ class RelationRules:
             region = stated or subject
             if region is not None:
                 yield Relation(region, "develops", ind, sent)
+
+    def _held_in(self, sent, ms) -> Iterator[Relation]:
+        """推介会在武汉举行, 在济南召开的…大会: where an event takes place."""
+        text = sent.text
+        places = [m for m in ms if m.category in PLACES | {"AdministrativeArea"}]
+        for ev in (m for m in ms if m.category == "Event"):
+            for pl in places:
+                a, b = pl.start - sent.start, pl.end - sent.start
+                if text[a - 1:a] != "在":
+                    continue
+                held = _HELD.match(text, b)
+                if held and (ev.end <= a and ev.end - sent.start >= a - 6  # X在武汉举行
+                             or held.group(1) and ev.start - sent.start == held.end()):  # 在武汉举行的X
+                    yield Relation(ev, "locatedIn", pl, sent)
 
     def _positions(self, sent, ms, titles, subject) -> Iterator[Relation]:
         for p in ms:
