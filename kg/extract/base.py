@@ -33,7 +33,7 @@ _SESSION = re.compile(r"^第?[一二三四五六七八九十百0-9]+[届次]$")
 COMMON_TAGS = {"n", "vn", "v", "a", "ad", "an", "d", "ng", "vg", "zg", "l", "i", "f", "s", "t", "b", "m", "q"}
 _HYPHENS = {"-", "－", "‐"}
 _LEVELS = {"省", "市", "县", "区", "镇", "乡"}  # 县|人民政府: the level names the body
-HARD_TAGS = {"t", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "e", "y", "o"}
+HARD_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "e", "y", "o"}
 SOFT_TAGS = {"v", "vd", "vi"}
 _PROPER_TAGS = {"ns", "nr", "nrt", "nz", "nt", "j", "eng"}
 _NAME_OPENERS = {"国家", "中国", "全国", "世界", "国际"}
@@ -151,8 +151,6 @@ class NameWalker:
         if word in self.lex.divisions or word in self.lex.division_short:
             return ""  # 保定 is a city, though jieba knows it as a verb
         tag = self.tag(word)
-        if tag == "t" and word in self.lex.modifiers:
-            return ""  # 现代, 未来, 新一代: times that qualify a name
         if tag in HARD_TAGS:
             return "hard"
         if tag in SOFT_TAGS:
