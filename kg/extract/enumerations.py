@@ -68,6 +68,8 @@ class Enumerations:
         ends = [c.end for c in found if c.start == s and c.end < e and c.rule not in _WEAK - {"short_suffix"}]
         if ends:
             spans[-1] = (s, max(ends))
+        # 东部生命健康、北部电力装备: a direction locates the item, it is not its name
+        spans = [(s + 2, e) if re.match("[东西南北中]部", text[s:e]) and e - s > 4 else (s, e) for s, e in spans]
         spans = [(s, e) for s, e in spans if self._item_ok(text[s:e])]
         if not spans:
             return
@@ -160,6 +162,10 @@ class Enumerations:
         return own is None or own[2] != "name"
 
     def _item_ok(self, name: str) -> bool:
+        own = self.lex.suffix_of(name)
+        rest = name[: -len(own[0])] if own and len(own[0]) < len(name) else ""
+        if rest and (rest in self.lex.modifiers or rest in self.lex.generic):
+            return False  # 生态公园、滨水公园: kinds, not names
         return (2 <= len(name) <= _MAX_ITEM and is_han(name) and name not in self.lex.generic
                 and name not in self.lex.class_nouns and name not in self.lex.modifiers
                 and not any(name.endswith(t) for t in self.lex.titles if len(t) >= 2))  # 市委常委、政法委书记
