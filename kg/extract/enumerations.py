@@ -167,6 +167,7 @@ class Enumerations:
         if rest and (rest in self.lex.modifiers or rest in self.lex.generic):
             return False  # 生态公园、滨水公园: kinds, not names
         return (2 <= len(name) <= _MAX_ITEM and is_han(name) and name not in self.lex.generic
+                and name not in self.lex.suffixes  # 镇、街道、开发区: bare kinds
                 and name not in self.lex.class_nouns and name not in self.lex.modifiers
                 and not any(name.endswith(t) for t in self.lex.titles if len(t) >= 2))  # 市委常委、政法委书记
 

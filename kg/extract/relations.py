@@ -25,6 +25,7 @@ _SCOPE_END = re.compile(r"[；。！？;!?]")
 _POSTS_IN = {"Organization", "AdministrativeArea", "School", "Village", "Hospital", "Park"}
 _HELD = re.compile("(?:隆重|盛大|正式|成功)?(?:举行|召开|开幕|举办|启幕|落幕|闭幕)(的)?")
 _GOVERNMENT_TITLE = re.compile("[省市区县州镇乡]长$")
+_OWNED = {"Facility", "Park", "Organization", "Hospital", "School"}
 _COMPANY_ENDS = ("公司", "集团", "股份", "厂", "合作社")
 _REPORTER_TITLES = {"记者", "通讯员", "见习记者", "特约记者", "首席记者", "编辑", "责任编辑", "实习生"}
 
@@ -197,6 +198,8 @@ class RelationRules:
                 if len(stem) >= 2 and stem not in areas:
                     areas.setdefault(stem, m)
         names = sorted(areas, key=len, reverse=True)
+        owners = sorted({m.text: m for m in mentions if m.category == "Organization"}.values(),
+                        key=lambda m: (-len(m.text), m.text))
         seen: set[tuple[str, str]] = set()
         for m in mentions:
             if m.category in PLACES | {"Event", "Organization"}:
@@ -207,7 +210,15 @@ class RelationRules:
                     if region is not None and (m.text, region.text) not in seen:
                         seen.add((m.text, region.text))
                         yield Relation(m, "locatedIn", region, m.sentence)
-            elif (m.category == "AdministrativeArea" and m.text not in divisions and subject is not None
+            if m.category in _OWNED:
+                # 中芯国际12英寸线, 特斯拉上海工厂, 莱克电气绿能科技（苏州）有限公司: named after
+                # the company (or body) they belong to
+                owner = next((o for o in owners if m.text.startswith(o.text) and len(m.text) > len(o.text) + 1
+                              and o.text != m.text), None)
+                if owner is not None and (m.text, owner.text) not in seen:
+                    seen.add((m.text, owner.text))
+                    yield Relation(m, "partOf", owner, m.sentence)
+            if (m.category == "AdministrativeArea" and m.text not in divisions and subject is not None
                   and m.text != subject.text and m.text.endswith(("镇", "乡", "街道", "街道办事处", "苏木"))):
                 if (m.text, subject.text) not in seen:
                     seen.add((m.text, subject.text))
