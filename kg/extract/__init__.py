@@ -207,11 +207,34 @@ def _subject(mentions: list[Mention], divisions: dict[str, Division]) -> Optiona
     if not counts:
         return None
 
+    # A province's report names its cities more often than itself (湖南: 长沙, 株洲,
+    # 湘潭, 益阳…): each other division named inside one counts for it too.
+    codes = {divisions[n].code for n in counts if n in divisions}
+
+    def inside(d) -> int:
+        """How many separate places named in the document lie in ``d`` (海拉尔区 under
+        呼伦贝尔市 under 内蒙古 is one line of places, not two)."""
+        if d is None or d.level not in ("province", "city"):
+            return 0
+        width = 2 if d.level == "province" else 4
+        held = {c for c in codes if c[:width] == d.code[:width] and c != d.code}
+        return sum(1 for c in held if not any(o != c and _code_under(o, c) for o in held))
+
     def rank(name: str):
         d = divisions.get(name)
-        return (counts[name], -_LEVEL_RANK.get(d.level, 0) if d else -3, name)
+        held = inside(d)  # one district under a city is the district's own report
+        return (counts[name] + (held if held >= 2 else 0), -_LEVEL_RANK.get(d.level, 0) if d else -3, name)
 
     return max(counts, key=rank)
+
+
+def _code_under(code: str, parent: str) -> bool:
+    """True when division ``code`` lies in division ``parent`` (GB/T 2260 prefixes)."""
+    if parent.endswith("0000"):
+        return code[:2] == parent[:2] and code != parent
+    if parent.endswith("00"):
+        return code[:4] == parent[:4] and code != parent
+    return False
 
 
 def document_year(text: str) -> Optional[int]:

@@ -136,6 +136,8 @@ class NameWalker:
             kept = self._trim(pieces[k:], lexicon_only=farthest)
             if kept and (farthest or not self.is_generic_prefix(kept)):
                 return None if kept[0].start == counted else kept[0].start
+            if kept and k > 0:
+                return None  # 创建|国家农高区: a kind with its qualities only, not a name further back
         return None
 
     def _named_kind(self, word: str) -> bool:
