@@ -90,6 +90,9 @@ class Segmenter:
         由赫瑞特): a word it does not know that opens with one is two words."""
         if len(word) >= 3 and word[0] in _GLUED and word not in self._tags and word[1:] not in _GLUED:
             return word[0], word[1:]
+        if len(word) == 4 and word not in self._tags and word[:2] in self.lexicon.division_short \
+                and word[2:] in self.lexicon.division_short:
+            return word[:2], word[2:]  # 长沙宁乡: a city and a county in it
         if len(word) >= 3 and word[0] in _BODY_ENDS and word[1:] in self.lexicon.titles:
             return word[0], word[1:]  # 改革局|局长, 研究院|院长: the body's last character
         if len(word) >= 3 and word[0] in "村社镇乡" and word[1:] in ("支部", "党支部", "两委", "党委"):

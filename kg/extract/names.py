@@ -214,7 +214,7 @@ class SentenceRules:
         if any(d in prefix for d in self.lex.division_short) or "·" in prefix:
             return True
         inner = [x for x in toks if start <= x.start and x.end <= head]
-        if prefix.startswith(("国家", "中国")) and len(prefix) >= 6 and not any(self.lex.boundary(x.word) for x in inner):
+        if prefix.startswith(("国家", "中国")) and len(prefix) >= 8 and not any(self.lex.boundary(x.word) for x in inner):
             return True  # 国家油气地球物理勘探技术创新中心: national bodies are named by their field
         if category == "Initiative":
             return len(prefix) >= 2 and not prefix.endswith(("的", "型"))  # 创新驱动发展战略
