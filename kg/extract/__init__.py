@@ -42,7 +42,8 @@ class Extractor:
     def extract(self, doc: Document) -> Extraction:
         sentences = split_sentences(doc)
         out = Extraction(doc=doc, sentences=sentences)
-        found = [(s, self._candidates(s)) for s in sentences if not is_boilerplate(s.text)]
+        report = is_report(doc.text)
+        found = [(s, self._candidates(s, report)) for s in sentences if not is_boilerplate(s.text)]
         known = _known_names(found)
         pattern = _alternation(known)
         people = sorted((n for n, c in known.items() if c == "Person"), key=len, reverse=True)
@@ -85,10 +86,10 @@ class Extractor:
                  len(out.indicators), len(out.relations))
         return out
 
-    def _candidates(self, sent: Sentence) -> list[Cand]:
+    def _candidates(self, sent: Sentence, report: bool = False) -> list[Cand]:
         text = sent.text
         toks = self.segmenter.tokens(text)
-        cands = list(self.names.quoted(text)) + list(self.names.titled(text)) + list(self.names.lines(text))
+        cands = list(self.names.quoted(text, report)) + list(self.names.titled(text)) + list(self.names.lines(text))
         cands += self.names.strategies(text)
         cands += self.names.editions(text, toks)
         cands += self.names.routes(text, toks)
@@ -151,6 +152,15 @@ _BOILERPLATE = re.compile(
     r"^(?:[（(]?(?:责任编辑|编辑|审核|校对|来源|原标题|作者|稿件来源|图片来源|监制|制作)[:：])"
     r"|扫码|二维码|下载.{0,6}(?:APP|App|客户端)|点击(?:进入|查看|阅读)|关注(?:我们|公众号|微信)"
     r"|版权(?:声明|所有)|未经授权|转载请|分享到|打开.{0,4}APP|阅读原文|广告|点赞|在看")
+
+
+# What news writes and a government report does not: reporters, speech, sources.
+_NEWSY = re.compile(r"记者|通讯员|编辑|原标题|来源[:：]|表示|介绍说|指出|认为|告诉|据.{1,8}报道|新闻")
+
+
+def is_report(text: str) -> bool:
+    """True for the text of a report or plan: no mark of journalism at all."""
+    return _NEWSY.search(text) is None
 
 
 def is_boilerplate(text: str) -> bool:

@@ -17,7 +17,7 @@ _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|�
 _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
 # Verbs after which a quote is a figure of speech, not a programme (形成“多点开花”).
 _FIGURATIVE_VERBS = {"形成", "实现", "成为", "迎来", "获得", "拥有", "面对", "带动"}
-_QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成")
+_QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成", "称为", "誉为", "号称", "堪称", "成为", "是", "像", "如同", "当好", "做好")
 _STRATEGY_TAIL = r"(?:地区)?(?:协同发展|一体化高质量发展|一体化发展|一体化|生态保护和高质量发展|高质量发展|双城经济圈建设)(?:战略)?"
 _METRO_LINE = re.compile(r"(?:地铁|轨道交通|城轨|轻轨|有轨电车)"
                          r"(?:[0-9]+|[一二三四五六七八九十]+)号线(?:[一二三四五六七八九十]期)?")
@@ -441,7 +441,10 @@ class SentenceRules:
             elif re.search(_PLANS, inner):
                 yield Cand(m.start(1), m.end(1), "Initiative", "quote")
 
-    def quoted(self, text: str) -> Iterator[Cand]:
+    def quoted(self, text: str, report: bool = False) -> Iterator[Cand]:
+        """Quoted names. In a report (``report``) quotation marks name programmes
+        and slogans; in news they also mark speech and figures of speech, so a
+        quote there needs a programme cue."""
         i = 0
         while i < len(text):
             close = _QUOTE_OPEN.get(text[i])
@@ -452,12 +455,12 @@ class SentenceRules:
             if j < 0:
                 i += 1
                 continue
-            found = list(self._quote(text, i + 1, j))
+            found = list(self._quote(text, i + 1, j, report))
             yield from found
             # A rejected quote (a sentence of speech) may still hold quoted names.
             i = j + 1 if found else i + 1
 
-    def _quote(self, text: str, start: int, end: int) -> Iterator[Cand]:
+    def _quote(self, text: str, start: int, end: int, report: bool = False) -> Iterator[Cand]:
         inner = text[start:end]
         if not 2 <= len(inner) <= 16 or re.search(r"[，。；！？：,;!?:]", inner):
             return
@@ -487,7 +490,7 @@ class SentenceRules:
             return  # “十四五” is a period; its plan is named where 规划 follows
         if not is_han(inner) and not re.search(r"[A-Za-z]", inner):
             return
-        if not self._programme(text, start, end, inner):
+        if not (report and is_han(inner[0])) and not self._programme(text, start, end, inner):
             return
         if len(inner) >= 6 and any(inner.startswith(w) for w in self.lex.soft_boundaries if len(w) >= 2):
             return  # “建设天津国际航运中心”: a task quoted from a plan; its names are found inside
