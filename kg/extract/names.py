@@ -148,8 +148,8 @@ class SentenceRules:
 
     def _short_ok(self, text: str, toks: list[Token], t: Token, head: int) -> bool:
         """A one-character suffix (村, 路, 山) counts only at a word's end, after name material."""
-        if t.word in self.lex.industries:
-            return False  # 集成电路 is no road
+        if t.word in self.lex.industries or t.word in self.lex.division_short or t.word in self.lex.divisions:
+            return False  # 集成电路 is no road, 舟山 and 佛山 are cities, not hills
         if t.word in self.lex.generic:
             # a kind word on its own (山, 村, 路) names a place only after a name
             # (云舍|村, 正阳|路), not after a division's full name (港口区|山新村)
