@@ -107,6 +107,9 @@ class SentenceRules:
                 start = self._without_region(text, start, head)  # 安徽|汽车产业
                 if start is None:
                     continue
+                core = text[start:head]
+                if core.endswith(("核心", "相关", "关联")) and core[:-2] in self.lex.industries:
+                    continue  # 数字经济核心产业: a measure of the industry the gazetteer names
             start += self.walker.leading_verb(text[start:t.end])
             name = text[start:t.end]
             if name in self.lex.generic or len(name) <= len(suffix):
