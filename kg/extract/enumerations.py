@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from ..lexicon import Lexicon
@@ -103,6 +104,11 @@ class Enumerations:
                     or any(c.category == "Person" and c.end == e for c in found):
                 return  # 和谐社区和完整社区: a weak kind word types nothing by itself; 董事长魏华山 is a person
             shared, category = (hit[0] if hit[2] == "name" else ""), hit[1]
+            # 珠肇高铁、深惠城际、…、狮子洋通道、南沙港五期: in a mixed list the kind most
+            # items name for themselves types the rest, not the last item's alone
+            own = Counter(o[1] for o in (self.lex.suffix_of(text[a:b]) for a, b in spans) if o and o[2] == "name")
+            if own and own.most_common(1)[0][1] >= 2 and own.most_common(1)[0][0] != category:
+                shared, category = "", own.most_common(1)[0][0]
             if category not in _SHAREABLE:
                 return  # 县政协委员和列席会议: bodies and events do not share a kind word
             if not any(self._bare(text[s:e]) for s, e in spans[:-1]):
