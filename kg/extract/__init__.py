@@ -19,7 +19,7 @@ from .targets import TargetRules
 log = logging.getLogger(__name__)
 
 _CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:]")
-_INDUSTRY_AFTER = ("产业", "核心产业", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "等")
+_INDUSTRY_AFTER = ("产业", "核心产业", "规模", "增加值", "营收", "产值", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "等")
 _YEAR = re.compile(r"(20[0-9]{2})年")
 _LEVEL_RANK = {"county": 0, "city": 1, "province": 2}
 # Names shorter than this are found again elsewhere only if they are people.

@@ -29,6 +29,9 @@ _NOT_NAME_START = {"v", "p", "d", "c", "u", "m", "q", "r", "vg"}
 _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公司", "基地", "中心", "园", "园区",
                 "集团", "大会", "联盟", "学院", "大学", "专业", "人才", "网络", "技术", "设备", "示范区",
                 "城区", "载体", "生态", "链", "布局", "结构", "规模", "政策", "工作"}
+# ...but an industry's companies, size or system are still about the industry
+# (商业航天企业, 数字经济规模2.5万亿元).
+_INDUSTRY_MEASURES = {"企业", "规模", "体系", "布局", "结构"}
 # Bodies whose full names join two fields with 和/与 (国家发展和改革委员会, …与…研究院).
 _JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局", "联盟", "协会", "联合会"}
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
@@ -270,7 +273,7 @@ class SentenceRules:
                 category, rule = hit
                 if rule == "division" and not self._division_ok(word, toks, i):
                     continue
-                if category == "Industry" and j + 1 < n and toks[j + 1].word in _MODIFIED_BY:
+                if category == "Industry" and j + 1 < n and toks[j + 1].word in _MODIFIED_BY - _INDUSTRY_MEASURES:
                     continue  # 人工智能基金, 文化旅游资源: the industry only qualifies a noun
                 start = toks[i].start
                 if category == "Organization" and i > 0 and toks[i - 1].word in _LEVELS_ONE \
