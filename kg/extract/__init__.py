@@ -97,7 +97,8 @@ class Extractor:
         places = list(self.names.gazetteer(text, toks)) + list(self.names.foreign_cities(text))
         spans = {(c.start, c.end) for c in places}
         places += [c for c in self.names.divisions_in(text, toks) if (c.start, c.end) not in spans]
-        divisions = [c.end for c in places if c.rule == "division" and (
+        companies = [c.end for c in places if c.rule == "company"]  # 华润|大冲旧村
+        divisions = companies + [c.end for c in places if c.rule == "division" and (
             text[c.start:c.end] in self.lex.divisions or self.lex.regions.get(text[c.start:c.end]) == "AdministrativeArea")]
         cands += people + places + list(self._party_committees(text, people, places))
         cands += self.names.suffix_names(text, toks, [c.end for c in people], divisions)

@@ -121,6 +121,8 @@ class SentenceRules:
                 continue  # 开街, 上路: a verb and its object
             if kind == "weak" and not self._weak_ok(text, toks, start, head, t, category):
                 continue
+            if category == "Area" and name[self.lex.leading_division(name):] in self.lex.divisions:
+                category = "AdministrativeArea"  # 上海浦东新区: a district named with its city
             if kind == "brand":
                 start = self._brand(toks, t, head)  # 蒙西|煤业, 华德|牧业: a trade name and its trade
                 if start is None:
