@@ -44,7 +44,7 @@ _ALONG = ("沿线", "沿岸", "两侧", "两岸", "沿路")
 # 第十四届中俄蒙经贸洽谈暨商品展销会, 2023中国（长沙）…博览会: a numbered edition
 # names an event; it runs to the first word that ends an event's name.
 _EDITION = re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}年?)?第[一二三四五六七八九十百0-9]+届"
-                      r"|(?<![0-9])(?:19|20)[0-9]{2}(?:年(?![底初度末中内来前后间份]))?(?=[\u4e00-\u9fff])")
+                      r"|(?<![0-9])(?:19|20)[0-9]{2}(?:年(?![底初度末中内来前后间份]))?(?=[A-Za-z\u4e00-\u9fff])")
 _EVENT_END = ("会", "节", "赛", "展", "论坛", "周", "季")
 _NOT_EVENT = ("社会", "机会", "都会", "协会", "学会", "委员会", "理事会", "商会", "工会", "基金会")
 
@@ -234,6 +234,8 @@ class SentenceRules:
                     and not any(self.walker.boundary(x.word) or x.word in self.lex.modifiers for x in inner))
         if _SESSION_IN.search(prefix):
             return True  # 十七届人大二次会议
+        if t.start <= start and self.walker.tag(t.word) in ("nt", "nz"):
+            return True  # 海尔集团/nt: jieba knows the whole name
         if category == "Organization" and _LOCAL_BODY.match(prefix):
             return True  # 省住建厅, 县发改局
         if len(prefix) >= 2 and inner and all(len(x.word) == 1 and is_han(x.word) for x in inner):

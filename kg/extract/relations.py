@@ -146,7 +146,8 @@ class RelationRules:
                 if text[a - 1:a] != "在":
                     continue
                 held = _HELD.match(text, b)
-                if held and (ev.end <= a and ev.end - sent.start >= a - 6  # X在武汉举行
+                e = ev.end - sent.start
+                if held and (a - 6 <= e <= a  # X在武汉举行
                              or held.group(1) and ev.start - sent.start == held.end()):  # 在武汉举行的X
                     yield Relation(ev, "locatedIn", pl, sent)
 
