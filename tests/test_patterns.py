@@ -144,3 +144,60 @@ def test_national_strategies_of_named_regions(pipeline):
     _, mentions, _ = extract(pipeline, "深入推进京津冀协同发展，服务长三角一体化发展战略。")
     assert {("京津冀协同发展", "Initiative"), ("长三角一体化发展战略", "Initiative"),
             ("京津冀", "Area"), ("长三角", "Area")} <= mentions
+
+
+# Kinds of text met in the development set (tests/data), one example each.
+
+def test_numbered_and_dated_editions_are_events_and_where_they_are_held(pipeline):
+    _, mentions, relations = extract(
+        pipeline, "成功承办了自治区第二届冬运会。6月6日，2021湖北武黄同城暨黄石（光谷）产业投资推介会在武汉举行。")
+    assert ("自治区第二届冬运会", "Event") in mentions
+    assert ("2021湖北武黄同城暨黄石（光谷）产业投资推介会", "Event") in mentions
+    assert ("2021湖北武黄同城暨黄石（光谷）产业投资推介会", "locatedIn", "武汉") in relations
+
+
+def test_a_road_named_by_its_two_ends(pipeline):
+    _, mentions, _ = extract(pipeline, "启动了省道西演至肃宁公路改造。投资2599万元的海—宝农村公路通车。")
+    assert {("省道西演至肃宁公路", "Road"), ("海—宝农村公路", "Road")} <= mentions
+
+
+def test_trade_name_and_trade_is_a_company_and_its_sites_belong_to_it(pipeline):
+    _, mentions, relations = extract(
+        pipeline, "蒙西煤业完成产能置换升级。莱克电气绿能科技（苏州）有限公司由莱克电气投资15亿元设立。")
+    assert ("蒙西煤业", "Organization") in mentions
+    assert ("莱克电气绿能科技（苏州）有限公司", "partOf", "莱克电气") in relations
+
+
+def test_foreign_cities_are_part_of_their_country(pipeline):
+    _, mentions, relations = extract(pipeline, "与俄罗斯赤塔市、蒙古国乔巴山市等国际友城关系持续巩固。")
+    assert {("赤塔市", "AdministrativeArea"), ("乔巴山市", "AdministrativeArea")} <= mentions
+    assert ("乔巴山市", "partOf", "蒙古国") in relations
+
+
+def test_a_chain_of_posts_names_each_body(pipeline):
+    _, mentions, relations = extract(
+        pipeline, "武汉市委常委、政法委书记曹裕江，娲石集团党委书记、董事长魏华山出席。江口县发展和改革局局长罗兴隆说。")
+    assert {("曹裕江", "Person"), ("魏华山", "Person")} <= mentions
+    assert not any(t == "NaturalFeature" for _, t in mentions)  # 魏华山 and 曹裕江 are no hill or river
+    assert ("曹裕江", "holdsPosition", "武汉市委") in relations
+    assert ("魏华山", "holdsPosition", "娲石集团") in relations
+    assert ("罗兴隆", "holdsPosition", "江口县发展和改革局") in relations
+
+
+def test_quotes_in_a_report_are_programmes_but_figures_of_speech_are_not(pipeline):
+    _, mentions, _ = extract(pipeline, "促进“放心消费”。建好“城市大脑”。宁德被称为“金娃娃”。")
+    inits = {t for t, c in mentions if c == "Initiative"}
+    assert {"放心消费", "城市大脑"} <= inits and "金娃娃" not in inits
+
+
+def test_investment_and_juxtaposed_counts(pipeline):
+    ex, _, _ = extract(pipeline, "投资1100万元新建污水管线2847米。棚改配套道路完成13条15公里。天津以近1.57万亿元GDP再度无缘十强。")
+    got = {(i.value, i.unit) for i in ex.indicators}
+    assert {(11000000, "元"), (2847, "米"), (13, "条"), (15, "公里"), (1.57e12, "元")} <= got
+    labels = {i.value: i.label for i in ex.indicators}
+    assert "污水管线" in labels[11000000] and "GDP" in labels[1.57e12]
+
+
+def test_a_province_report_is_about_the_province_whose_cities_it_names(pipeline):
+    ex, _, _ = extract(pipeline, "贡献湖南力量。支持长沙、株洲、湘潭建设先进制造业高地，推动益阳、岳阳发展。长沙加快建设。")
+    assert ex.subject == "湖南"
