@@ -134,6 +134,8 @@ class NameWalker:
             options = [0]
         for k in options:
             kept = self._trim(pieces[k:], lexicon_only=farthest)
+            if k == 0 and not farthest and any("action" in self.lex.triggers.get(p.word, ()) for p in kept):
+                return None  # 全区新建改扩建|学校: the verbs of a task, not a name
             if kept and (farthest or not self.is_generic_prefix(kept)):
                 return None if kept[0].start == counted else kept[0].start
             if kept and k > 0:
