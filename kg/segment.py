@@ -90,6 +90,8 @@ class Segmenter:
         由赫瑞特): a word it does not know that opens with one is two words."""
         if len(word) >= 3 and word[0] in _GLUED and word not in self._tags and word[1:] not in _GLUED:
             return word[0], word[1:]
+        if len(word) == 2 and word[0] in "沿含" and word not in self._tags:
+            return word[0], word[1:]  # 沿|经十路, 含|龙颈水库
         if len(word) == 4 and word not in self._tags and word[:2] in self.lexicon.division_short \
                 and word[2:] in self.lexicon.division_short:
             return word[:2], word[2:]  # 长沙宁乡: a city and a county in it

@@ -35,6 +35,7 @@ _HYPHENS = {"-", "－", "‐"}
 _LEVELS = {"省", "市", "县", "区", "镇", "乡"}  # 县|人民政府: the level names the body
 HARD_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "e", "y", "o"}
 SOFT_TAGS = {"v", "vd", "vi"}
+_PREPOSITIONS = set("在由从向对把被将于给让跟同为与及和的了是")
 _PROPER_TAGS = {"ns", "nr", "nrt", "nz", "nt", "j", "eng"}
 _NAME_OPENERS = {"国家", "中国", "全国", "世界", "国际"}
 LEADING_JUNK_TAGS = {"d", "p", "c", "u", "uj", "ul", "r", "y", "e", "o", "zg"}
@@ -116,7 +117,11 @@ class NameWalker:
             if head - t.start > MAX_NAME:
                 break
             if t.start < floor:  # a word that straddles a stop: keep its right part
-                pieces.append(Token(t.word[floor - t.start:], floor, t.end, ""))
+                rest = t.word[floor - t.start:]
+                if rest[:1] in _PREPOSITIONS:  # 张三|在区…: the preposition after a name
+                    rest, floor = rest[1:], floor + 1
+                if rest:
+                    pieces.append(Token(rest, floor, t.end, ""))
                 break
             pieces.append(t)
             j -= 1
@@ -152,8 +157,8 @@ class NameWalker:
         kind = self.lex.boundary(word)
         if kind:
             return kind
-        if word in self.lex.divisions or word in self.lex.division_short:
-            return ""  # 保定 is a city, though jieba knows it as a verb
+        if word in self.lex.divisions or word in self.lex.division_short or word in ("届", "次"):
+            return ""  # 保定 is a city, though jieba knows it as a verb; 十八|届 a session
         tag = self.tag(word)
         if tag in HARD_TAGS:
             return "hard"

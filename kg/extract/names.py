@@ -169,6 +169,11 @@ class SentenceRules:
         if text[head:t.end] == "局" and (t.word != "局" and self.walker.tag(t.word) != "nt"
                                         or any(t.word.endswith(g) for g in self.lex.generic if g.endswith("局"))):
             return False  # 改革|局, 航空局/nt; not 新格局/nt, 破局
+        if re.fullmatch("[一二三四五六七八九十]+[路街]", t.word):
+            i = toks.index(t)
+            prev = toks[i - 1].word if i else ""
+            # 经|十路, 纬|二路, 和平|三路: numbered streets; not 市值|一路(飙升)
+            return is_han(prev) and (len(prev) == 1 or self.walker.tag(prev) in ("ns", "nr", "nz", ""))
         if len(t.word) >= 2:
             # 城镇, 道路, 农村: everyday words, unless the word before adds a name
             if self.walker.tag(t.word) in COMMON_TAGS and not (len(t.word) >= 3 and text[head:t.end] in "路街"):

@@ -90,8 +90,15 @@ class RelationRules:
             if m.category not in PLACES - {"Road", "NaturalFeature"}:
                 continue
             region = _subject_before(ms, m.start)
-            if region is not None and _same_clause(sent, region, m):
+            # the division is the clause's subject (市中区推动…), not the object of a verb
+            # before it (推进姚家街道老旧小区改造，完成洪家楼片区更新)
+            if region is not None and _same_clause(sent, region, m) and not self._object(sent, region):
                 yield Relation(m, "locatedIn", region, sent)
+
+    def _object(self, sent, m) -> bool:
+        """True when a verb of the lexicon stands right before ``m`` (推进|姚家街道)."""
+        before = sent.text[max(0, m.start - sent.start - 4): m.start - sent.start]
+        return any(before.endswith(w) for w in self.lex.soft_boundaries if len(w) >= 2)
 
     def _divisions(self, sent, ms, divisions) -> Iterator[Relation]:
         """Two divisions in one sentence, one above the other in the code table."""
