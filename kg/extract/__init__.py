@@ -185,7 +185,7 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
         if not clash:
             kept.append(c)
         elif c.category in ("AdministrativeArea", "Area") and c.rule == "division" and len(clash) == 1 \
-                and clash[0].category in ("Event", "Organization", "Initiative") \
+                and clash[0].category in ("Event", "Organization", "Initiative") and clash[0].rule != "company" \
                 and clash[0].start <= c.start and c.end <= clash[0].end:
             # 汉南区 in 汉南区第九届人民代表大会, 京津冀 in 京津冀协同发展: the region is named too
             kept.append(c)
