@@ -46,12 +46,16 @@ class Extractor:
         found = [(s, self._candidates(s, report)) for s in sentences if not is_boilerplate(s.text)]
         known = _known_names(found)
         pattern = _alternation(known)
-        people = sorted((n for n, c in known.items() if c == "Person"), key=len, reverse=True)
+        people: dict[str, list[str]] = {}  # first character -> known person names
+        for n in sorted(n for n, c in known.items() if c == "Person"):
+            people.setdefault(n[0], []).append(n)
         per_sentence: list[tuple[Sentence, list[Mention], list[tuple[int, int]]]] = []
         for sent, cands in found:
             # 吴锦代表市委: a name that starts with a person's is the person and what they do
+            text = sent.text
             cands = [c for c in cands if c.category in ("Person", "Facility")
-                     or not any(sent.text.startswith(n, c.start) and c.end - c.start > len(n) for n in people)]
+                     or not any(text.startswith(n, c.start) and c.end - c.start > len(n)
+                                for n in people.get(text[c.start:c.start + 1], ()))]
             if pattern:
                 cands = cands + [Cand(m.start(), m.end(), known[m.group()], "known")
                                  for m in pattern.finditer(sent.text)]

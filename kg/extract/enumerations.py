@@ -175,7 +175,7 @@ class Enumerations:
         return (2 <= len(name) <= _MAX_ITEM and is_han(name) and name not in self.lex.generic
                 and name not in self.lex.suffixes  # 镇、街道、开发区: bare kinds
                 and name not in self.lex.class_nouns and name not in self.lex.modifiers
-                and not any(name.endswith(t) for t in self.lex.titles if len(t) >= 2))  # 市委常委、政法委书记
+                and not any(name[-k:] in self.lex.titles for k in range(2, min(len(name), 6) + 1)))  # 市委常委、政法委书记
 
     def _covered(self, s: int, e: int, found: list[Cand], override: bool) -> bool:
         """Leave spans that stronger rules already cut differently (朱家庄尹家堂).
