@@ -11,7 +11,7 @@ from .base import COMMON_TAGS, Cand, NameWalker, is_han, is_punct
 
 _PROVINCE_PART = re.compile("^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新](?:东南|东北|西南|西北|[东南西北中])$")
 _CHIEF_SYSTEM = re.compile("^[河湖林田路山街链][长]制$")
-_RING_ROAD = re.compile(r"^[一二三四五六七八九内外中]环(?:[东南西北]|高架|快速)?(?:路|线|段)?$")
+_RING_ROAD = re.compile(r"^[东南西北]?[一二三四五六七八九内外中]环(?:[东南西北]|高架|快速)?(?:路|线|段)?$")
 _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|北院)$")
 # Quoted text that is a phrase of the writer's, not a name.
 _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
@@ -22,6 +22,7 @@ _STRATEGY_TAIL = r"(?:地区)?(?:协同发展|一体化高质量发展|一体化
 _METRO_LINE = re.compile(r"(?:地铁|轨道交通|城轨|轻轨|有轨电车)"
                          r"(?:[0-9]+|[一二三四五六七八九十]+)号线(?:[一二三四五六七八九十]期)?")
 _FIVE_YEAR_PLAN = re.compile(r"(?<![“\"])(十[一二三四五六七八九]五)(?:规划|发展规划)(?:纲要)?(?:[（(]草案[）)])?")
+_QUOTED_PLAN = re.compile("“十[一二三四五六七八九]五”(?:[\u4e00-\u9fff]{0,14}?)(?:规划纲要|规划建议|规划)")
 _PAPERS = ("日报", "晚报", "周报", "周刊", "周末", "时报", "杂志", "新闻")
 _PLANS = "(?:规划|纲要|方案|意见|计划|条例|办法|决定|白皮书|行动|政策|措施|战略)(?:（[^）]*）|\\([^)]*\\))?$"
 _QUOTE_OPEN = {"“": "”", "「": "」", "『": "』", "‘": "’", "\"": "\""}
@@ -449,6 +450,17 @@ class SentenceRules:
         十四五规划纲要(草案) names one without marks."""
         for m in _FIVE_YEAR_PLAN.finditer(text):
             yield Cand(m.start(), m.end(), "Initiative", "quote", aliases={m.group(1) + "规划"})
+        for m in _QUOTED_PLAN.finditer(text):
+            # “十四五”规划, 中国民航“十三五”规划: the period quoted inside a plan's name
+            start = m.start()
+            run = re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, start - 8):start]).group()
+            for k in range(len(run), 1, -1):  # 中国民航|“十三五”规划, 上海|“十四五”规划纲要
+                owner = run[-k:]
+                if owner in self.lex.divisions or owner in self.lex.division_short \
+                        or (owner.startswith(("中国", "国家")) and k <= 4 and not set(owner) & set("在的了是和与及")):
+                    start -= k
+                    break
+            yield Cand(start, m.end(), "Initiative", "quote", aliases={m.group()})
         for m in re.finditer(r"《([^《》]{2,30})》", text):
             inner = m.group(1)
             if inner.endswith(_PAPERS):
