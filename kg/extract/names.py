@@ -516,6 +516,13 @@ class SentenceRules:
         if re.fullmatch("十[一二三四五六七八九]五", inner):
             return  # “十四五” is a period; its plan is named where 规划 follows
         if not is_han(inner) and not re.search(r"[A-Za-z]", inner):
+            # “2+3”产业提升计划, “1345”发展思路, “4×4”: numbered programmes; not a quoted figure
+            if not (re.fullmatch(r"[0-9]+(?:[+＋×xX*][0-9]+)+", inner)
+                    or (re.fullmatch(r"[0-9]{3,}", inner) and not re.fullmatch("(?:19|20)[0-9]{2}", inner)
+                        and is_han(text[end + 1:end + 2])
+                        and not any(text.startswith(u, end + 1) for u in self.lex.units))):
+                return
+            yield Cand(start, end, "Initiative", "quote")
             return
         if not (report and is_han(inner[0])) and not self._programme(text, start, end, inner):
             return
