@@ -206,6 +206,10 @@ class SentenceRules:
 
     def _without_region(self, text: str, start: int, head: int) -> int | None:
         start += self.lex.leading_division(text[start:head])
+        for w in ("国家重要", "国家", "全国", "世界级", "世界"):  # 国家|先进制造业(集群)
+            if text.startswith(w, start) and head - start > len(w) + 1:
+                start += len(w)
+                break
         prefix = text[start:head]
         if not prefix or prefix in self.lex.modifiers or prefix in self.lex.generic or len(prefix) > 8:
             return None
