@@ -104,6 +104,12 @@ class SentenceRules:
                 continue
             if category == "Organization" and suffix in _JOINABLE:
                 start = self._joined(text, toks, start, stops)  # 国家发展和改革委员会
+            if suffix.endswith(("领事馆", "大使馆")) and text[start - 1:start] == "驻":
+                run = text[max(0, start - 7):start - 1]
+                k = next((k for k in range(len(run), 1, -1)
+                          if self.lex.regions.get(run[-k:]) == "AdministrativeArea"), 0)
+                if k:
+                    start -= 1 + k  # 日本驻青岛总领事馆
             if category == "Event" and start >= 1 and text[start - 1] in "省市县区" and _SESSION_IN.match(text, start) \
                     and (start == 1 or not is_han(text[start - 2]) or self.lex.boundary(text[start - 2])):
                 start -= 1  # 在县十七届人大二次会议上
