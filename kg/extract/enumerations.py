@@ -79,7 +79,8 @@ class Enumerations:
         known = [c.start for c in found if c.end == e0 and c.start > s0 and c.rule in ("industry", "company")]
         if known and all(self.walker.tag(t.word) in ("v", "vn", "vd", "d", "ad")
                          for t in toks if s0 <= t.start < min(known)):
-            spans[0] = s0, e0 = min(known), e0
+            s0 = min(known)
+            spans[0] = (s0, e0)
         # 安徽新一代信息技术、汽车及零部件…: the region before the list is not part of its first item
         k = self.lex.leading_division(text[s0:e0 - 2])
         if k:
