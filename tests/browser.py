@@ -60,8 +60,20 @@ def open_page(driver, path: Path, timeout: float = 60.0) -> float:
     raise TimeoutError(f"{path} did not finish its layout in {timeout} s")
 
 
-def painted_pixels(driver) -> int:
-    """How many pixels of the network canvas are drawn (not transparent or white)."""
+def painted_pixels(driver, at_least: int = 0, timeout: float = 10.0) -> int:
+    """How many pixels of the network canvas are drawn (not transparent or white).
+
+    The layout can be done a frame before the canvas shows it, so with
+    ``at_least`` this waits up to ``timeout`` seconds for that many."""
+    t = time.perf_counter()
+    n = _painted(driver)
+    while n < at_least and time.perf_counter() - t < timeout:
+        time.sleep(0.1)
+        n = _painted(driver)
+    return n
+
+
+def _painted(driver) -> int:
     return driver.execute_script("""
         var c = document.querySelector('#network canvas');
         var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;
