@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from ..lexicon import Division, Lexicon
+from ..lexicon import Division, Lexicon, short_name
 from ..model import Document, Extraction, Mention, Sentence
 from ..segment import Segmenter, split_sentences
 from .base import Cand, NameWalker
@@ -46,6 +46,10 @@ class Extractor:
         found = [(s, self._candidates(s, report)) for s in sentences if not is_boilerplate(s.text)]
         known = _known_names(found)
         pattern = _alternation(known)
+        # 福鼎 after 福鼎市 in the same document: a county's short name is trusted once
+        # its full name is there (short county names are ambiguous words on their own)
+        shorts = self._named_shorts(found)
+        short_pattern = _alternation(shorts)
         people: dict[str, list[str]] = {}  # first character -> known person names
         for n in sorted(n for n, c in known.items() if c == "Person"):
             people.setdefault(n[0], []).append(n)
@@ -59,6 +63,11 @@ class Extractor:
             if pattern:
                 cands = cands + [Cand(m.start(), m.end(), known[m.group()], "known")
                                  for m in pattern.finditer(sent.text)]
+            if short_pattern:
+                cands = cands + [Cand(m.start(), m.end(), "AdministrativeArea", "division",
+                                      aliases={shorts[m.group()]}) for m in short_pattern.finditer(text)
+                                 if not (m.start() and is_han_char(text[m.start() - 1]) and
+                                         not self.lex.boundary(text[max(0, m.start() - 2):m.start()]))]
             chosen = [c for c in resolve_overlaps(cands) if self._industry_in_context(sent.text, c)]
             mentions = []
             for c in chosen:
@@ -108,6 +117,18 @@ class Extractor:
         cands += self.names.suffix_names(text, toks, [c.end for c in people], divisions)
         cands += self.enumerations.find(text, toks, cands)
         return cands
+
+    def _named_shorts(self, found: list[tuple[Sentence, list[Cand]]]) -> dict[str, str]:
+        shorts: dict[str, str] = {}
+        for sent, cands in found:
+            for c in cands:
+                name = sent.text[c.start:c.end]
+                if c.rule == "division" and name in self.lex.divisions:
+                    short = short_name(name)
+                    if len(short) >= 2 and short != name and short not in self.lex.division_short \
+                            and short not in self.lex.generic and not self.lex.boundary(short):
+                        shorts.setdefault(short, name)
+        return shorts
 
     def _industry_in_context(self, text: str, c: Cand) -> bool:
         """A sector word is an Industry node where the text develops or lists it
@@ -250,6 +271,10 @@ def _code_under(code: str, parent: str) -> bool:
     if parent.endswith("00"):
         return code[:4] == parent[:4] and code != parent
     return False
+
+
+def is_han_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def document_year(text: str) -> Optional[int]:

@@ -129,6 +129,8 @@ class Enumerations:
                     if (c.start, c.end) == (s, e) and c.category == category:
                         c.aliases |= aliases
                 continue
+            if category == "Area" and (name in self.lex.divisions or name in self.lex.division_short):
+                continue  # 蕉城、福安、福鼎等沿海区域: divisions stay divisions
             yield Cand(s, e, category, "enumeration", aliases=aliases)
 
     def _tail_category(self, toks: list[Token], k: int) -> str | None:
