@@ -83,6 +83,12 @@ class SentenceRules:
                 continue  # 魏华山, 曹裕江: a person's name, not a mountain or a river
             if kind == "short" and not self._short_ok(text, toks, t, head):
                 continue
+            if kind == "brand":
+                start = self._brand(toks, t, head)  # 蒙西|煤业, 华德|牧业: a trade name and its trade
+                if start is not None:
+                    ends.append((t.end, category))
+                    yield Cand(start, t.end, category, "suffix")
+                continue
             # a short name ends where another began (朱家庄|尹家堂), but a road may be
             # named after the village or hill before it (中关村路, 英雄山路)
             if kind != "short":
@@ -130,11 +136,6 @@ class SentenceRules:
                 continue
             if category == "Area" and name[self.lex.leading_division(name):] in self.lex.divisions:
                 category = "AdministrativeArea"  # 上海浦东新区: a district named with its city
-            if kind == "brand":
-                start = self._brand(toks, t, head)  # 蒙西|煤业, 华德|牧业: a trade name and its trade
-                if start is None:
-                    continue
-                name = text[start:t.end]
             ends.append((t.end, category))
             if category == "AdministrativeArea":
                 inside.append(t.end)  # 港口区|山新村
