@@ -7,6 +7,7 @@ pipeline is created. A user lexicon (``kg build --lexicon FILE``) is a TSV of
 from __future__ import annotations
 
 import csv
+from functools import cached_property
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -107,6 +108,19 @@ class Lexicon:
             if text[:k] in self.divisions or text[:k] in self.division_short:
                 return k
         return 0
+
+    def verbs_ending(self, text: str) -> set[str]:
+        """The listed verbs of two or more characters that ``text`` ends with (推进|姚家街道)."""
+        return {text[-k:] for k in range(2, min(len(text), self._longest_verb) + 1)
+                if text[-k:] in self.soft_boundaries}
+
+    def opens_with_verb(self, text: str) -> bool:
+        """True when ``text`` starts with a listed verb of two or more characters (建设…)."""
+        return any(text[:k] in self.soft_boundaries for k in range(2, min(len(text), self._longest_verb) + 1))
+
+    @cached_property
+    def _longest_verb(self) -> int:
+        return max(map(len, self.soft_boundaries), default=0)
 
     def by_code(self, code: str) -> Optional[Division]:
         if not self._by_code:

@@ -20,8 +20,9 @@ from .model import Document, Sentence
 
 log = logging.getLogger(__name__)
 
-# Prepositions and particles that never start a name of three or more characters.
-_GLUED = set("在由从向对把被将于给让跟同为与及和的了是含")
+# Prepositions and particles that never start a name (jieba glues them to the name after).
+PREPOSITIONS = frozenset("在由从向对把被将于给让跟同为与及和的了是")
+_GLUED = PREPOSITIONS | {"含"}
 # Last characters of bodies that jieba joins to the title after them (局局长).
 _BODY_ENDS = set("局院所厅委社校行站馆部处科办")
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")

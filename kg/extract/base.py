@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..lexicon import Lexicon
-from ..segment import Token
+from ..segment import PREPOSITIONS, Token
 
 MAX_NAME = 24  # characters; longer spans are sentences, not names
 
@@ -35,7 +35,6 @@ _HYPHENS = {"-", "－", "‐"}
 _LEVELS = {"省", "市", "县", "区", "镇", "乡"}  # 县|人民政府: the level names the body
 HARD_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "e", "y", "o"}
 SOFT_TAGS = {"v", "vd", "vi"}
-_PREPOSITIONS = set("在由从向对把被将于给让跟同为与及和的了是")
 _PROPER_TAGS = {"ns", "nr", "nrt", "nz", "nt", "j", "eng"}
 _NAME_OPENERS = {"国家", "中国", "全国", "世界", "国际"}
 LEADING_JUNK_TAGS = {"d", "p", "c", "u", "uj", "ul", "r", "y", "e", "o", "zg"}
@@ -118,7 +117,7 @@ class NameWalker:
                 break
             if t.start < floor:  # a word that straddles a stop: keep its right part
                 rest = t.word[floor - t.start:]
-                if rest[:1] in _PREPOSITIONS:  # 张三|在区…: the preposition after a name
+                if rest[:1] in PREPOSITIONS:  # 张三|在区…: the preposition after a name
                     rest, floor = rest[1:], floor + 1
                 if rest:
                     pieces.append(Token(rest, floor, t.end, ""))

@@ -385,8 +385,7 @@ class SentenceRules:
     def _introduced(self, before: str) -> bool:
         """A verb of the lexicon right before the quote (建设“燕赵宜居县城”), not one
         that makes the quote a figure of speech (形成“多点开花”)."""
-        return any(before.endswith(w) for w in self.lex.soft_boundaries
-                   if len(w) >= 2 and w not in _FIGURATIVE_VERBS)
+        return bool(self.lex.verbs_ending(before) - _FIGURATIVE_VERBS)
 
     @staticmethod
     def _run_end(text: str, end: int) -> int:
@@ -537,7 +536,7 @@ class SentenceRules:
             return
         if not (report and is_han(inner[0])) and not self._programme(text, start, end, inner):
             return
-        if len(inner) >= 6 and any(inner.startswith(w) for w in self.lex.soft_boundaries if len(w) >= 2):
+        if len(inner) >= 6 and self.lex.opens_with_verb(inner):
             return  # “建设天津国际航运中心”: a task quoted from a plan; its names are found inside
         aliases = set()
         if "、" in inner:

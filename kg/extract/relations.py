@@ -98,7 +98,7 @@ class RelationRules:
     def _object(self, sent, m) -> bool:
         """True when a verb of the lexicon stands right before ``m`` (推进|姚家街道)."""
         before = sent.text[max(0, m.start - sent.start - 4): m.start - sent.start]
-        return any(before.endswith(w) for w in self.lex.soft_boundaries if len(w) >= 2)
+        return bool(self.lex.verbs_ending(before))
 
     def _divisions(self, sent, ms, divisions) -> Iterator[Relation]:
         """Two divisions in one sentence, one above the other in the code table."""
