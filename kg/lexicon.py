@@ -7,8 +7,8 @@ pipeline is created. A user lexicon (``kg build --lexicon FILE``) is a TSV of
 from __future__ import annotations
 
 import csv
-from functools import cached_property
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
