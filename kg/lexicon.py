@@ -41,6 +41,7 @@ class Lexicon:
     titles: frozenset[str]
     surnames: frozenset[str]
     industries: frozenset[str]
+    industry_heads: frozenset[str]
     companies: frozenset[str]
     units: dict[str, str]  # unit -> kind
     triggers: dict[str, frozenset[str]]  # verb -> kinds ("action", "develop")
@@ -66,6 +67,7 @@ class Lexicon:
             titles=frozenset(_words("titles.txt")),
             surnames=frozenset(_words("surnames.txt")),
             industries=frozenset(_words("industries.txt")),
+            industry_heads=frozenset(_words("industry_heads.txt")),
             companies=frozenset(_words("companies.txt")),
             units={w: k for w, k in _rows("units.tsv", 2)},
             triggers=_kinds(_rows("triggers.tsv", 2)),
@@ -121,6 +123,16 @@ class Lexicon:
     @cached_property
     def _longest_verb(self) -> int:
         return max(map(len, self.soft_boundaries), default=0)
+
+    def industry_like(self, name: str) -> bool:
+        """True for a listed industry or a short name ending in one or in a word that
+        heads industries (化合物半导体, 应急救援装备), not for a bare head (装备)."""
+        if name in self.industries:
+            return True
+        for k in range(2, min(len(name) - 1, 7) + 1):
+            if name[-k:] in self.industries or name[-k:] in self.industry_heads:
+                return 2 <= len(name) - k <= 6 and name[:-k] not in self.generic
+        return False
 
     def by_code(self, code: str) -> Optional[Division]:
         if not self._by_code:

@@ -82,7 +82,11 @@ class Segmenter:
         out, pos = [], 0
         for w in self._jieba.cut(text, HMM=True):
             for part in self._unglued(w):
-                out.append(Token(part, pos, pos + len(part), self._tags.get(part, "")))
+                if part == "号线" and out and out[-1].word.isdigit() and out[-1].end == pos:
+                    # 13|号线 -> 13号线: a numbered line is one name
+                    out[-1] = Token(out[-1].word + part, out[-1].start, pos + len(part), "")
+                else:
+                    out.append(Token(part, pos, pos + len(part), self._tags.get(part, "")))
                 pos += len(part)
         return out
 
@@ -100,4 +104,6 @@ class Segmenter:
             return word[0], word[1:]  # 改革局|局长, 研究院|院长: the body's last character
         if len(word) >= 3 and word[0] in "村社镇乡" and word[1:] in ("支部", "党支部", "两委", "党委"):
             return word[0], word[1:]  # 云舍村|支部书记
+        if len(word) >= 2 and word[-1] == "等" and word not in self._tags:
+            return word[:-1], word[-1]  # 国际光影节|等: the end of a list, not part of its last item
         return (word,)

@@ -201,3 +201,21 @@ def test_investment_and_juxtaposed_counts(pipeline):
 def test_a_province_report_is_about_the_province_whose_cities_it_names(pipeline):
     ex, _, _ = extract(pipeline, "贡献湖南力量。支持长沙、株洲、湘潭建设先进制造业高地，推动益阳、岳阳发展。长沙加快建设。")
     assert ex.subject == "湖南"
+
+
+def test_a_list_closed_by_an_industry_word_names_industries_whole(pipeline):
+    _, mentions, _ = extract(pipeline, "培育低空装备、应急救援装备、建筑机器人、工业机器人产业。")
+    assert {("低空装备", "Industry"), ("应急救援装备", "Industry"), ("建筑机器人", "Industry")} <= mentions
+    assert ("机器人", "Industry") not in mentions
+
+
+def test_numbered_lines_and_event_lists(pipeline):
+    _, mentions, _ = extract(pipeline, "加快建设崇明线、南枫线、13号线东延伸、19号线等轨道交通线。"
+                                       "办好进博会、上海旅游节、国际光影节等展会赛事。")
+    assert {("崇明线", "Road"), ("13号线", "Road"), ("19号线", "Road"), ("国际光影节", "Event")} <= mentions
+    assert not any("等" in t for t, _ in mentions)
+
+
+def test_a_speech_verb_after_a_title_is_no_name(pipeline):
+    _, mentions, _ = extract(pipeline, "王伟书记强调，要抓好落实。")
+    assert ("强调", "Person") not in mentions

@@ -12,10 +12,13 @@ from .base import Cand, is_han, is_punct, is_quantity
 SEPARATORS = {"、", "和", "及", "与", "以及", "或"}
 _ETC = {"等", "等等"}
 _MAX_ITEM = 15
+_EXTENSION = re.compile("[东西南北]?(?:延伸|延长)(?:段|线|工程)?$")
 _COUNT = re.compile("^[0-9一二三四五六七八九十两几]+[个大项类]$")
 _SHAREABLE = {"Park", "Area", "Village", "Road", "Facility", "Hospital", "School", "NaturalFeature"}
 _WEAK = {"short_suffix", "known", "division", "industry", "company"}
 # Nouns a class noun may qualify (产业|项目, 企业|资金): then the list is of those.
+# Kind words that make a list's items industries (A、B、C产业).
+_INDUSTRY_KINDS = {"产业", "行业"}
 _QUALIFIED = {"项目", "资金", "基金", "政策", "人才", "工作", "平台", "资源", "规模", "投资"}
 
 
@@ -71,6 +74,9 @@ class Enumerations:
             spans[-1] = (s, max(ends))
         # 东部生命健康、北部电力装备: a direction locates the item, it is not its name
         spans = [(s + 2, e) if re.match("[东西南北中]部", text[s:e]) and e - s > 4 else (s, e) for s, e in spans]
+        # 13号线东延伸: the work on a line, whose name is the line's
+        spans = [(s, s + m.start()) if (m := _EXTENSION.search(text[s:e])) and m.start() >= 2 else (s, e)
+                 for s, e in spans]
         spans = [(s, e) for s, e in spans if self._item_ok(text[s:e])]
         if not spans:
             return
@@ -93,7 +99,9 @@ class Enumerations:
             known = 2 * sum(n in self.lex.industries or n.endswith("产业") for n in names) >= len(names)
             category = category[:-1] if known else None
         category_from_tail = category is not None
-        if category_from_tail:
+        if category in ("Park", "Area", "Facility") and self._sectors([text[a:b] for a, b in spans]):
+            category = "Industry"  # 股权投资、金融科技等集聚区: the sectors the carriers serve
+        elif category_from_tail:
             # 华润、领秀城等片区: a class noun that also ends names lends it as an alias
             noun = self._tail_noun(toks, tail)
             if noun in self.lex.suffixes and self.lex.suffixes[noun][1] == "name":
@@ -101,6 +109,12 @@ class Enumerations:
         if category is None:
             s, e = spans[-1]
             hit = self.lex.suffix_of(text[s:e])
+            if hit and hit[0] in _INDUSTRY_KINDS and self._sectors([text[a:b] for a, b in spans[:-1]]):
+                # 培育低空装备、应急救援装备、建筑机器人产业: the kind word at the end makes
+                # every item an industry, each taken whole
+                category, shared, category_from_tail = "Industry", hit[0], True
+                hit = None
+        if category is None:
             if hit is None or len(spans) < 2 or hit[2] in ("weak", "brand") \
                     or any(c.category == "Person" and c.end == e for c in found):
                 return  # 和谐社区和完整社区: a weak kind word types nothing by itself; 董事长魏华山 is a person
@@ -155,7 +169,7 @@ class Enumerations:
             k += 1
         best = ""
         for i in range(k, min(len(toks), k + 4)):
-            if is_punct(toks[i]) or self.walker.boundary(toks[i].word):
+            if is_punct(toks[i]):
                 break
             for j in range(k, i + 1):
                 word = "".join(t.word for t in toks[j: i + 1])
@@ -164,7 +178,13 @@ class Enumerations:
                     if i + 1 < len(toks) and toks[i + 1].word in _QUALIFIED:
                         best = ""  # 京东方、惠科等重大产业项目: projects, not industries
                     break
+            if self.walker.boundary(toks[i].word):
+                break  # a class noun jieba tags as a verb (展会/v) still counts
         return best
+
+    def _sectors(self, names: list[str]) -> bool:
+        """True when most of ``names`` are industries by the lexicon."""
+        return bool(names) and 2 * sum(map(self.lex.industry_like, names)) > len(names)
 
     def _bare(self, name: str) -> bool:
         own = self.lex.suffix_of(name)

@@ -43,8 +43,8 @@ class PersonRules:
                 name = text[i:end]
                 if end > len(text) or not all(is_han(c) for c in name):
                     continue
-                if name in self.lex.titles or name in self.lex.soft_boundaries:
-                    continue
+                if name in self.lex.titles or name in self.lex.soft_boundaries or name.startswith(_SPEECH):
+                    continue  # 书记|强调: what the holder of a title did, not their name
                 if text[end:].startswith(_SPEECH):
                     return len(name)  # 林青|指出, not 林青指|出
                 if text[end:end + 1] in _AFTER_NAME:
