@@ -219,3 +219,10 @@ def test_numbered_lines_and_event_lists(pipeline):
 def test_a_speech_verb_after_a_title_is_no_name(pipeline):
     _, mentions, _ = extract(pipeline, "王伟书记强调，要抓好落实。")
     assert ("强调", "Person") not in mentions
+
+
+def test_a_registered_company_is_named_in_full_and_holds_no_division(pipeline):
+    _, mentions, _ = extract(pipeline, "来自广西启迪创新跨境电子商务有限公司的嘉宾参加。宁德时代新能源科技股份有限公司签约。")
+    assert ("广西启迪创新跨境电子商务有限公司", "Organization") in mentions
+    assert ("宁德时代新能源科技股份有限公司", "Organization") in mentions
+    assert not {t for t, c in mentions if c == "AdministrativeArea"}

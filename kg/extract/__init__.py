@@ -18,6 +18,7 @@ from .targets import TargetRules
 
 log = logging.getLogger(__name__)
 
+_COMPANY_ENDS = ("公司", "集团", "事务所", "银行", "股份", "控股")
 _CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:]")
 _INDUSTRY_AFTER = ("产业", "核心产业", "规模", "增加值", "营收", "产值", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "等")
 _YEAR = re.compile(r"(20[0-9]{2})年")
@@ -68,7 +69,7 @@ class Extractor:
                                       aliases={shorts[m.group()]}) for m in short_pattern.finditer(text)
                                  if not (m.start() and is_han_char(text[m.start() - 1]) and
                                          not self.lex.boundary(text[max(0, m.start() - 2):m.start()]))]
-            chosen = [c for c in resolve_overlaps(cands) if self._industry_in_context(sent.text, c)]
+            chosen = [c for c in resolve_overlaps(cands, sent.text) if self._industry_in_context(sent.text, c)]
             mentions = []
             for c in chosen:
                 m = Mention(sent.text[c.start:c.end], c.category, sent, sent.start + c.start,
@@ -194,11 +195,12 @@ def is_boilerplate(text: str) -> bool:
     return len(text) <= 80 and bool(_BOILERPLATE.search(text))
 
 
-def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
+def resolve_overlaps(cands: list[Cand], text: str = "") -> list[Cand]:
     """Keep the longest, then most trusted, of overlapping candidates.
 
-    A division inside a longer name (济南 in 济南宾馆) is part of that name, not
-    a mention of its own.
+    A division inside a longer name (济南 in 济南宾馆, 宁德 in 宁德时代新能源科技股份有限公司)
+    is part of that name, not a mention of its own; only a government body or a
+    meeting names its division too.
     """
     order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority(), c.start))
     kept: list[Cand] = []
@@ -211,6 +213,7 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
             kept.append(c)
         elif c.category in ("AdministrativeArea", "Area") and c.rule == "division" and len(clash) == 1 \
                 and clash[0].category in ("Event", "Organization", "Initiative") and clash[0].rule != "company" \
+                and not text[clash[0].start:clash[0].end].endswith(_COMPANY_ENDS) \
                 and clash[0].start <= c.start and c.end <= clash[0].end:
             # 汉南区 in 汉南区第九届人民代表大会, 京津冀 in 京津冀协同发展: the region is named too
             kept.append(c)

@@ -35,6 +35,10 @@ _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公
 _INDUSTRY_MEASURES = {"企业", "规模", "体系", "布局", "结构"}
 # Bodies whose full names join two fields with 和/与 (国家发展和改革委员会, …与…研究院).
 _JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局", "联盟", "协会", "联合会"}
+# Registered company forms, whose names hold the region and trade before them.
+_REGISTERED = {"有限公司", "股份有限公司", "有限责任公司", "股份公司", "集团有限公司"}
+_INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"以及", "来自", "包括", "其中"}
+_MAX_REGISTERED = 24
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
@@ -110,6 +114,8 @@ class SentenceRules:
                 continue
             if category == "Organization" and suffix in _JOINABLE:
                 start = self._joined(text, toks, start, stops)  # 国家发展和改革委员会
+            if suffix in _REGISTERED:
+                start = min(start, self._registered(toks, head, stops))
             if suffix.endswith(("领事馆", "大使馆")) and text[start - 1:start] == "驻":
                 run = text[max(0, start - 7):start - 1]
                 k = next((k for k in range(len(run), 1, -1)
@@ -192,6 +198,19 @@ class SentenceRules:
             return True
         i = toks.index(t)
         return i > 0 and is_han(toks[i - 1].word)
+
+    def _registered(self, toks: list[Token], head: int, stops: list[int]) -> int:
+        """A registered company's full name runs back to the word that introduces it
+        (广西启迪创新跨境电子商务有限公司): region, trade name and trade are all name."""
+        floor = max((p for p in stops if p <= head), default=0)
+        i = self.walker.token_index(toks, head)
+        start = head
+        for t in reversed(toks[:i]):
+            if t.end <= floor or is_punct(t) or t.word in _INTRODUCERS or self.lex.boundary(t.word) \
+                    or head - t.start > _MAX_REGISTERED:
+                break
+            start = t.start
+        return start
 
     def _joined(self, text: str, toks: list[Token], start: int, stops: list[int]) -> int:
         """A body's name may hold 和/与/及 (住房和城乡建设部, 量子信息与量子科技创新研究院)
