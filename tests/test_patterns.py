@@ -226,3 +226,9 @@ def test_a_registered_company_is_named_in_full_and_holds_no_division(pipeline):
     assert ("广西启迪创新跨境电子商务有限公司", "Organization") in mentions
     assert ("宁德时代新能源科技股份有限公司", "Organization") in mentions
     assert not {t for t, c in mentions if c == "AdministrativeArea"}
+
+
+def test_a_county_short_name_far_from_the_documents_places_is_a_word(pipeline):
+    ex, mentions, _ = extract(pipeline, "2024年，平凉市主动融入甘肃发展大局。河西仿真花成功签订外贸订单。")
+    assert ("河西", "AdministrativeArea") not in mentions
+    assert ex.subject == "平凉市"

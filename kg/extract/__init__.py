@@ -23,6 +23,8 @@ _CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:]")
 _INDUSTRY_AFTER = ("产业", "核心产业", "规模", "增加值", "营收", "产值", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "等")
 _YEAR = re.compile(r"(20[0-9]{2})年")
 _LEVEL_RANK = {"county": 0, "city": 1, "province": 2}
+# A county's short name used this often is the document's own place.
+_REPEATED = 3
 # Names shorter than this are found again elsewhere only if they are people.
 _KNOWN_MIN = 3
 
@@ -80,6 +82,10 @@ class Extractor:
             quoted = [(c.start, c.end) for c in cands if c.rule == "quote"]
             per_sentence.append((sent, mentions, quoted))
             out.mentions.extend(mentions)
+        stray = self._stray_counties(out.mentions)
+        if stray:
+            out.mentions = [m for m in out.mentions if m.text not in stray]
+            per_sentence = [(s, [m for m in ms if m.text not in stray], q) for s, ms, q in per_sentence]
         out.divisions = self._divisions(out.mentions)
         out.subject = _subject(out.mentions, out.divisions)
         subject = next((m for m in out.mentions if m.text == out.subject), None)
@@ -130,6 +136,25 @@ class Extractor:
                             and short not in self.lex.generic and not self.lex.boundary(short):
                         shorts.setdefault(short, name)
         return shorts
+
+    def _stray_counties(self, mentions: list[Mention]) -> set[str]:
+        """河西 in a report on 甘肃's 华亭市: a county's short name is also a common word,
+        so it counts only in a document that names the county's city or province,
+        another county of its city, or that uses it again and again."""
+        counts = Counter(m.text for m in mentions if m.category == "AdministrativeArea")
+        sure: set[str] = set()
+        for name in counts:
+            opts = self.lex.division(name)
+            if name in self.lex.divisions or any(d.level != "county" for d in opts):
+                sure |= {d.code for d in opts}
+        stray = set()
+        for name, k in counts.items():
+            opts = self.lex.division_short.get(name, [])
+            if name in self.lex.divisions or not opts or any(d.level != "county" for d in opts) or k >= _REPEATED:
+                continue
+            if not any(c[:4] == d.code[:4] or c == d.code[:2] + "0000" for d in opts for c in sure):
+                stray.add(name)
+        return stray
 
     def _industry_in_context(self, text: str, c: Cand) -> bool:
         """A sector word is an Industry node where the text develops or lists it
@@ -245,6 +270,15 @@ def _subject(mentions: list[Mention], divisions: dict[str, Division]) -> Optiona
         counts = Counter({n: k for n, k in counts.items() if n in divisions})  # not 蒙古国 or 乌兰巴托
     if not counts:
         return None
+    first = {}
+    for m in mentions:
+        first.setdefault(m.text, m.start)
+    # 华亭市 and 华亭 are one place: each name counts the mentions of all its names
+    by_code = Counter()
+    for n, k in counts.items():
+        if n in divisions:
+            by_code[divisions[n].code] += k
+    counts = Counter({n: by_code[divisions[n].code] if n in divisions else k for n, k in counts.items()})
 
     # A province's report names its cities more often than itself (湖南: 长沙, 株洲,
     # 湘潭, 益阳…): each other division named inside one counts for it too.
@@ -262,7 +296,9 @@ def _subject(mentions: list[Mention], divisions: dict[str, Division]) -> Optiona
     def rank(name: str):
         d = divisions.get(name)
         held = inside(d)  # one district under a city is the district's own report
-        return (counts[name] + (held if held >= 2 else 0), -_LEVEL_RANK.get(d.level, 0) if d else -3, name)
+        # on a tie, the lower level, then the place named first (a report opens with its own)
+        return (counts[name] + (held if held >= 2 else 0), -_LEVEL_RANK.get(d.level, 0) if d else -3,
+                -first[name], len(name))
 
     return max(counts, key=rank)
 
