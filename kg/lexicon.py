@@ -156,6 +156,8 @@ class Lexicon:
         words |= set(self.divisions) | set(self.titles) | set(self.triggers)
         words |= set(self.hard_boundaries) | set(self.soft_boundaries) | set(self.user_terms)
         words |= set(self.regions) | set(self.companies)
+        # generic words that hold a list's joining word stay whole (和美乡村 is no 和)
+        words |= {w for w in self.generic if any(c in w for c in "和与及或")}
         return {w for w in words if len(w) > 1}
 
 

@@ -61,9 +61,13 @@ class Segmenter:
         tk = jieba.Tokenizer()
         tk.tmp_dir = tempfile.gettempdir()
         tk.initialize()
-        for w in sorted(self.lexicon.jieba_words()):
+        for w in sorted(self._added):
             tk.add_word(w, freq=tk.suggest_freq(w, tune=False) + 10)
         return tk
+
+    @cached_property
+    def _added(self) -> frozenset[str]:
+        return frozenset(self.lexicon.jieba_words())
 
     @cached_property
     def _tags(self) -> dict[str, str]:
@@ -93,6 +97,8 @@ class Segmenter:
     def _unglued(self, word: str) -> tuple[str, ...]:
         """jieba's guesser glues a preposition to an unknown name after it (在浒关,
         由赫瑞特): a word it does not know that opens with one is two words."""
+        if word in self._added:
+            return (word,)  # 和美乡村: kg's own words are never glued
         if len(word) >= 3 and word[0] in _GLUED and word not in self._tags and word[1:] not in _GLUED:
             return word[0], word[1:]
         if len(word) == 2 and word[0] in "沿含" and word not in self._tags:

@@ -232,3 +232,9 @@ def test_a_county_short_name_far_from_the_documents_places_is_a_word(pipeline):
     ex, mentions, _ = extract(pipeline, "2024年，平凉市主动融入甘肃发展大局。河西仿真花成功签订外贸订单。")
     assert ("河西", "AdministrativeArea") not in mentions
     assert ex.subject == "平凉市"
+
+
+def test_a_town_after_a_gorge_name_and_words_of_rural_reports(pipeline):
+    _, mentions, _ = extract(pipeline, "马峡镇项目顺利推进。91户群众乔迁新居，争创省市级和美乡村。西关建材市场建成运营。")
+    assert ("马峡镇", "AdministrativeArea") in mentions and ("西关建材市场", "Facility") in mentions
+    assert not any(t.endswith(("新居", "乡村")) for t, _ in mentions)

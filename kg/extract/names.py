@@ -77,6 +77,7 @@ class SentenceRules:
         areas: list[int] = []
         parks: list[int] = []
         ends: list[tuple[int, str]] = []
+        short_ends: set[int] = set()
         for t in toks:
             hit = self.lex.suffix_of(text[max(0, t.end - 12): t.end])
             if not hit:
@@ -98,7 +99,10 @@ class SentenceRules:
             if kind != "short":
                 stops = people
             else:
-                stops = people + [e for e, c in ends if category != "Road" or c == "Road"]
+                # ...but a kind word right after a one-character-suffix name makes a longer
+                # name with it (马峡|镇 is 马峡镇, not a gorge and a bare 镇)
+                stops = people + [e for e, c in ends if (category != "Road" or c == "Road")
+                                  and not (e == head and e in short_ends)]
             start = None
             if category == "Initiative":
                 start = self.walker.start_of(toks, head, stops, farthest=True)
@@ -143,6 +147,8 @@ class SentenceRules:
             if category == "Area" and name[self.lex.leading_division(name):] in self.lex.divisions:
                 category = "AdministrativeArea"  # 上海浦东新区: a district named with its city
             ends.append((t.end, category))
+            if kind == "short":
+                short_ends.add(t.end)
             if category == "AdministrativeArea":
                 inside.append(t.end)  # 港口区|山新村
             elif category == "Area" and kind != "short":
