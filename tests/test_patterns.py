@@ -238,3 +238,16 @@ def test_a_town_after_a_gorge_name_and_words_of_rural_reports(pipeline):
     _, mentions, _ = extract(pipeline, "马峡镇项目顺利推进。91户群众乔迁新居，争创省市级和美乡村。西关建材市场建成运营。")
     assert ("马峡镇", "AdministrativeArea") in mentions and ("西关建材市场", "Facility") in mentions
     assert not any(t.endswith(("新居", "乡村")) for t, _ in mentions)
+
+
+def test_divisions_created_since_2017_and_classification_industries(pipeline):
+    ex, mentions, _ = extract(pipeline, "近日，深圳市光明区发布上半年经济成绩单。规模以上电气机械和器材制造业增长4.5%。"
+                                        "光明区加快建设。2024年，华亭市坚持高质量发展。")
+    assert {("光明区", "AdministrativeArea"), ("华亭市", "AdministrativeArea"),
+            ("电气机械和器材制造业", "Industry")} <= mentions
+    assert ex.subject == "光明区"
+
+
+def test_a_byline_that_opens_the_first_line(pipeline):
+    _, mentions, _ = extract(pipeline, "南方财经全媒体 见习记者石恩泽 深圳报道  近日，深圳市光明区发布上半年经济成绩单。")
+    assert {("石恩泽", "Person"), ("南方财经全媒体", "Organization")} <= mentions

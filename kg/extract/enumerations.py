@@ -77,7 +77,8 @@ class Enumerations:
         # 13号线东延伸: the work on a line, whose name is the line's
         spans = [(s, s + m.start()) if (m := _EXTENSION.search(text[s:e])) and m.start() >= 2 else (s, e)
                  for s, e in spans]
-        spans = [(s, e) for s, e in spans if self._item_ok(text[s:e])]
+        spans = [(s, e) for s, e in spans if self._item_ok(text[s:e])
+                 and not (text[s] in "万亿千百" and text[s - 1:s].isdigit())]  # 52|万吨尿素
         if not spans:
             return
         # 加快突破|集成电路、工业母机: the verb before a known first item is not part of it

@@ -17,10 +17,10 @@ _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|�
 _QUOTE_REJECT_AFTER = ("变为", "转化为", "转变为", "变成")
 # Verbs after which a quote is a figure of speech, not a programme (形成“多点开花”).
 _FIGURATIVE_VERBS = {"形成", "实现", "成为", "迎来", "获得", "拥有", "面对", "带动"}
-_QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成", "称为", "誉为", "号称", "堪称", "成为", "是", "像", "如同", "当好", "做好")
+_QUOTE_REJECT_BEFORE = ("的", "更多", "更加", "最", "变为", "转化为", "变成", "称为", "誉为", "奉为", "号称", "堪称", "成为", "是", "像", "如同", "当好", "做好")
 _STRATEGY_TAIL = r"(?:地区)?(?:协同发展|一体化高质量发展|一体化发展|一体化|生态保护和高质量发展|高质量发展|双城经济圈建设)(?:战略)?"
 _METRO_LINE = re.compile(r"(?:地铁|轨道交通|城轨|轻轨|有轨电车)"
-                         r"(?:[0-9]+|[一二三四五六七八九十]+)号线(?:[一二三四五六七八九十]期)?")
+                         r"(?:[0-9]+|[一二三四五六七八九十]+)号线(?:[一二三四五六七八九十]期|支线)?")
 _FIVE_YEAR_PLAN = re.compile(r"(?<![“\"])(十[一二三四五六七八九]五)(?:规划|发展规划)(?:纲要)?(?:[（(]草案[）)])?")
 _QUOTED_PLAN = re.compile("“十[一二三四五六七八九]五”(?:[\u4e00-\u9fff]{0,14}?)(?:规划纲要|规划建议|规划)")
 _PAPERS = ("日报", "晚报", "周报", "周刊", "周末", "时报", "杂志", "新闻")
@@ -129,6 +129,8 @@ class SentenceRules:
             if category == "Event" and start >= 1 and text[start - 1] in "省市县区" and _SESSION_IN.match(text, start) \
                     and (start == 1 or not is_han(text[start - 2]) or self.lex.boundary(text[start - 2])):
                 start -= 1  # 在县十七届人大二次会议上
+            if category == "Industry" and suffix.endswith("业"):
+                start = self._joined(text, toks, start, stops)  # 电气机械和器材制造业
             if category == "Industry":
                 start = self._without_region(text, start, head)  # 安徽|汽车产业
                 if start is None:
@@ -138,8 +140,10 @@ class SentenceRules:
                     continue  # 数字经济核心产业: a measure of the industry the gazetteer names
             start += self.walker.leading_verb(text[start:t.end])
             name = text[start:t.end]
-            if name in self.lex.generic or len(name) <= len(suffix):
-                continue
+            if name in self.lex.generic or len(name) <= len(suffix) or name[0] == "暨":
+                continue  # 高质量发展|暨招商大会: the second name of one event is no name alone
+            if name[0] in "万亿千百" and text[start - 1:start].isdigit():
+                continue  # 52|万吨尿素, 1.2|万亩: the rest of a number
             if kind == "short" and len(name) == 2 and self.walker.tag(name[0]) in _NOT_NAME_START:
                 continue  # 开街, 上路: a verb and its object
             if kind == "weak" and not self._weak_ok(text, toks, start, head, t, category):
@@ -224,7 +228,8 @@ class SentenceRules:
         if start < 2 or text[start - 1] not in "和与及":
             return start
         before = self.walker.start_of(toks, start - 1, stops)
-        if before is None or start - 1 - before < 2 or self.lex.suffix_of(text[before:start - 1]):
+        own = self.lex.suffix_of(text[before:start - 1]) if before is not None else None
+        if before is None or start - 1 - before < 2 or (own and own[2] in ("name", "short")):
             return start
         return before
 
@@ -238,7 +243,7 @@ class SentenceRules:
 
     def _without_region(self, text: str, start: int, head: int) -> int | None:
         start += self.lex.leading_division(text[start:head])
-        for w in ("国家重要", "国家", "全国", "世界级", "世界"):  # 国家|先进制造业(集群)
+        for w in ("国家重要", "国家", "全国", "世界级", "世界", "规模以上"):  # 国家|先进制造业(集群)
             if text.startswith(w, start) and head - start > len(w) + 1:
                 start += len(w)
                 break
@@ -259,8 +264,8 @@ class SentenceRules:
             inner = [x for x in toks if start <= x.start and x.end <= head]
             return (not prefix.endswith(("化", "型", "性")) and prefix not in self.lex.modifiers
                     and (prefix in self.lex.industries
-                         or not any(self.walker.boundary(x.word) or self.walker.tag(x.word) in ("v", "m", "r")
-                                    for x in inner)))
+                         or not any((self.walker.boundary(x.word) and x.word not in ("和", "及"))
+                                    or self.walker.tag(x.word) in ("v", "m", "r") for x in inner)))
         if any(d in prefix for d in self.lex.division_short) or "·" in prefix:
             return True
         inner = [x for x in toks if start <= x.start and x.end <= head]

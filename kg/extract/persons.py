@@ -68,8 +68,9 @@ class PersonRules:
 
     def _after_titles(self, text: str) -> Iterator[Cand]:
         for m in self._title.finditer(text):
-            if m.group() in _BYLINE_WORDS and not self._is_byline(text):
-                continue
+            if m.group() in _BYLINE_WORDS and not self._is_byline(text) \
+                    and not re.match(r"[\u4e00-\u9fff]{2,3}(?: |　)", text[m.end():]):
+                continue  # a byline opens the article's first line: 记者石恩泽 深圳报道  近日…
             at = m.end() + (1 if text[m.end():m.end() + 1] == " " else 0)  # 研究员 李鹏
             n = self._name_at(text, at) or self._name_before_word(text, at)
             if n:
