@@ -251,3 +251,10 @@ def test_divisions_created_since_2017_and_classification_industries(pipeline):
 def test_a_byline_that_opens_the_first_line(pipeline):
     _, mentions, _ = extract(pipeline, "南方财经全媒体 见习记者石恩泽 深圳报道  近日，深圳市光明区发布上半年经济成绩单。")
     assert {("石恩泽", "Person"), ("南方财经全媒体", "Organization")} <= mentions
+
+
+def test_values_joined_by_and_share_their_metric(pipeline):
+    ex, _, _ = extract(pipeline, "城乡居民人均可支配收入分别达到47192元和14493元。全市游客接待量、旅游综合收入分别增长31.7%和22.8%。")
+    got = {(i.label, i.value) for i in ex.indicators}
+    assert ("城乡居民人均可支配收入", 14493) in got and ("旅游综合收入增长", 22.8) in got
+    assert not any(i.label.endswith("和") for i in ex.indicators)

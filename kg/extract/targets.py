@@ -72,8 +72,11 @@ class TargetRules:
             unit = (m.group("unit") or "").replace("％", "%")
             after = text[m.end():]
             label = self._label(text, m.start())
+            joined = prev_match is not None and text[prev_match.end():m.start()] in ("和", "、", "及", "与")
             if prev_match is not None and prev_match.end() == m.start() and label.endswith(prev_match.group(0)):
                 label = previous  # 棚改配套道路完成13条15公里: both numbers measure it
+            elif joined and previous and label.endswith(prev_match.group(0) + text[prev_match.end():m.start()]):
+                label = spread.pop(0) if spread else previous  # 分别达到47192元和14493元
             prev_match = m
             money = self.lex.units.get(unit) == "money" or (m.group("mag") and not unit)
             metric_after = _MONEY.match(after.removeprefix("的")) if money else None
