@@ -258,3 +258,16 @@ def test_values_joined_by_and_share_their_metric(pipeline):
     got = {(i.label, i.value) for i in ex.indicators}
     assert ("城乡居民人均可支配收入", 14493) in got and ("旅游综合收入增长", 22.8) in got
     assert not any(i.label.endswith("和") for i in ex.indicators)
+
+
+def test_bodies_named_by_their_officers_and_reporters(pipeline):
+    _, mentions, _ = extract(pipeline, "对此，深圳中原董事经理郑叔伦对界面新闻大湾区频道记者表示。"
+                                       "深圳市软科学研究会常务副会长金心异说。该公司董事长张三表示。")
+    orgs = {t for t, c in mentions if c == "Organization"}
+    assert {"深圳中原", "界面新闻", "深圳市软科学研究会"} <= orgs
+    assert not orgs & {"常务副", "公司", "该公司", "界面新闻大湾区"}
+
+
+def test_long_slogans_of_parts_and_family_villages_of_the_loess(pipeline):
+    _, mentions, _ = extract(pipeline, "持续开展“千亿大储备、百亿大招引、十亿大新增”三大行动。邓家塬村完成改造。")
+    assert {("千亿大储备、百亿大招引、十亿大新增", "Initiative"), ("邓家塬", "Village")} <= mentions

@@ -20,7 +20,7 @@ MAX_NAME = 24  # characters; longer spans are sentences, not names
 
 # Rules in order of trust: when two candidates cover the same span, the more
 # trusted one types it.
-PRIORITY = {"user": 9, "division": 8, "foreign": 8, "person": 8, "quote": 7, "suffix": 6, "village": 6,
+PRIORITY = {"user": 9, "division": 8, "foreign": 8, "person": 8, "quote": 7, "media": 7, "suffix": 6, "village": 6,
             "road": 6, "enumeration": 5, "industry": 4, "company": 4, "short_suffix": 3, "known": 2}
 
 _HAN = re.compile(r"[\u3400-\u9fff]")

@@ -39,6 +39,7 @@ _JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局", "联�
 _REGISTERED = {"有限公司", "股份有限公司", "有限责任公司", "股份公司", "集团有限公司"}
 _INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"以及", "来自", "包括", "其中"}
 _MAX_REGISTERED = 24
+_MEDIA = re.compile(r"(?:对|接受|向|告诉)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(频道|栏目)?(?:首席|特约|见习)?记者")
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
@@ -61,7 +62,7 @@ class SentenceRules:
         self.lex = lexicon
         self.walker = walker
         surnames = "".join(sorted(s for s in lexicon.surnames if len(s) == 1))
-        self._village = re.compile(f"^[{surnames}]家[庄村堂屯寨峪洼沟湾岭坡店营铺集窑楼台园坊坝桥塘冲]$")
+        self._village = re.compile(f"^[{surnames}]家[庄村堂屯寨峪洼沟湾岭坡店营铺集窑楼台园坊坝桥塘冲塬坪梁峁]$")
 
     # -- suffixes ---------------------------------------------------------
     def suffix_names(self, text: str, toks: list[Token], people: list[int],
@@ -468,6 +469,19 @@ class SentenceRules:
             if start is not None and m.start(1) - start <= 6:
                 yield Cand(start, m.end(), "Road", "road")
 
+    def media(self, text: str, toks: list[Token]) -> Iterator[Cand]:
+        """对南方财经全媒体记者说, 接受21世纪经济报道记者采访: the outlet a reporter is of
+        (界面新闻|大湾区频道: a channel's name is not the outlet's)."""
+        for m in _MEDIA.finditer(text):
+            start, end = m.start(1), m.end(1)
+            if m.group(2):
+                inner = [t for t in toks if start <= t.start and t.end <= end]
+                if len(inner) >= 2:
+                    end = inner[-1].start
+            name = text[start:end]
+            if len(name) >= 2 and name not in self.lex.generic and not self.lex.boundary(name):
+                yield Cand(start, end, "Organization", "media")
+
     def foreign_cities(self, text: str) -> Iterator[Cand]:
         """俄罗斯赤塔市, 蒙古国乔巴山市: a city named after its country (sister cities, trade)."""
         for m in self._foreign.finditer(text):
@@ -529,7 +543,8 @@ class SentenceRules:
 
     def _quote(self, text: str, start: int, end: int, report: bool = False) -> Iterator[Cand]:
         inner = text[start:end]
-        if not 2 <= len(inner) <= 16 or re.search(r"[，。；！？：,;!?:]", inner):
+        longest = 24 if "、" in inner else 16  # “千亿大储备、百亿大招引、十亿大新增”: a slogan of parts
+        if not 2 <= len(inner) <= longest or re.search(r"[，。；！？：,;!?:]", inner):
             return
         after, before = text[end + 1: end + 4], text[max(0, start - 3): start - 1]
         if "—" in inner or "-" in inner.strip("-"):
