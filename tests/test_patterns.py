@@ -271,3 +271,10 @@ def test_bodies_named_by_their_officers_and_reporters(pipeline):
 def test_long_slogans_of_parts_and_family_villages_of_the_loess(pipeline):
     _, mentions, _ = extract(pipeline, "持续开展“千亿大储备、百亿大招引、十亿大新增”三大行动。邓家塬村完成改造。")
     assert {("千亿大储备、百亿大招引、十亿大新增", "Initiative"), ("邓家塬", "Village")} <= mentions
+
+
+def test_professional_services_listed_are_not_industries(pipeline):
+    _, mentions, _ = extract(pipeline, "优化提升知识产权、人力资源、法律、会计等专业服务业。发展新能源、新材料等产业。")
+    inds = {t for t, c in mentions if c == "Industry"}
+    assert not inds & {"法律", "会计", "人力资源", "知识产权"}
+    assert {"新能源", "新材料"} <= inds

@@ -99,6 +99,9 @@ class Enumerations:
             names = [text[s:e] for s, e in spans]
             known = 2 * sum(n in self.lex.industries or n.endswith("产业") for n in names) >= len(names)
             category = category[:-1] if known else None
+        elif category == "Industry" and self._tail_noun(toks, tail).endswith(("服务业", "服务")) \
+                and not any(self.lex.industry_like(text[a:b]) for a, b in spans):
+            category = None  # 法律、会计、人力资源等专业服务业: services, none of them a listed industry
         category_from_tail = category is not None
         if category in ("Park", "Area", "Facility") and self._sectors([text[a:b] for a, b in spans]):
             category = "Industry"  # 股权投资、金融科技等集聚区: the sectors the carriers serve
