@@ -278,3 +278,11 @@ def test_professional_services_listed_are_not_industries(pipeline):
     inds = {t for t, c in mentions if c == "Industry"}
     assert not inds & {"法律", "会计", "人力资源", "知识产权"}
     assert {"新能源", "新材料"} <= inds
+
+
+def test_a_list_of_officials_and_places_that_speak(pipeline):
+    _, mentions, _ = extract(pipeline, "黄石市委副书记、市长吴锦出席会议。市县领导何运平、曹和家、张焕明、万鼎等参加。"
+                                       "吴锦代表市委、市政府致辞。会上，海淀区提出了目标。")
+    people = {t for t, c in mentions if c == "Person"}
+    assert {"吴锦", "何运平", "曹和家", "张焕明", "万鼎"} <= people
+    assert "海淀区" not in people and "吴锦代表市委" not in {t for t, _ in mentions}

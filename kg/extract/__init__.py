@@ -63,14 +63,14 @@ class Extractor:
             people.setdefault(n[0], []).append(n)
         per_sentence: list[tuple[Sentence, list[Mention], list[tuple[int, int]]]] = []
         for sent, cands in found:
-            # 吴锦代表市委: a name that starts with a person's is the person and what they do
             text = sent.text
-            cands = [c for c in cands if c.category in ("Person", "Facility")
-                     or not any(text.startswith(n, c.start) and c.end - c.start > len(n)
-                                for n in people.get(text[c.start:c.start + 1], ()))]
             if pattern:
                 cands = cands + [Cand(m.start(), m.end(), known[m.group()], "known")
                                  for m in pattern.finditer(sent.text)]
+            # 吴锦代表市委: a name that starts with a person's is the person and what they do
+            cands = [c for c in cands if c.category in ("Person", "Facility")
+                     or not any(text.startswith(n, c.start) and c.end - c.start > len(n)
+                                for n in people.get(text[c.start:c.start + 1], ()))]
             if short_pattern:
                 cands = cands + [Cand(m.start(), m.end(), "AdministrativeArea", "division",
                                       aliases={shorts[m.group()]}) for m in short_pattern.finditer(text)

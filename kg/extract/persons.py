@@ -10,6 +10,9 @@ from .base import Cand, is_han
 _SPEECH = ("表示", "介绍", "指出", "强调", "说", "认为", "提到", "提出", "透露", "告诉", "分析", "直言", "坦言")
 # What may follow a name: punctuation, a verb of speech or a short function word.
 _AFTER_NAME = set("，。、；：,;: 向在说表介指强认提对为代主出等同与和作）)”分曾直也就还则称坦透告回谈") | {""}
+_NAME_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}?){2,}(?=等|[，。；：,;])")
+# Words for officials and guests that a list of their names follows (市县领导何运平、曹和家).
+_LIST_LEADS = ("领导", "同志", "嘉宾", "负责人", "代表", "委员", "出席", "参加")
 _BYLINE_WORDS = ("记者", "通讯员", "见习记者", "实习生", "特约记者")
 
 
@@ -22,6 +25,7 @@ class PersonRules:
 
     def find(self, text: str) -> Iterator[Cand]:
         yield from self._after_titles(text)
+        yield from self._listed(text)
         yield from self._byline(text)
         yield from self._speakers(text)
         yield from self._signature(text)
@@ -43,8 +47,9 @@ class PersonRules:
                 name = text[i:end]
                 if end > len(text) or not all(is_han(c) for c in name):
                     continue
-                if name in self.lex.titles or name in self.lex.soft_boundaries or name.startswith(_SPEECH):
-                    continue  # 书记|强调: what the holder of a title did, not their name
+                if name in self.lex.titles or name in self.lex.soft_boundaries or name.startswith(_SPEECH) \
+                        or self.lex.division(name):
+                    continue  # 书记|强调: what the holder of a title did; 海淀区|提出: a place
                 if text[end:].startswith(_SPEECH):
                     return len(name)  # 林青|指出, not 林青指|出
                 if text[end:end + 1] in _AFTER_NAME:
@@ -76,6 +81,25 @@ class PersonRules:
             if n:
                 title = "" if m.group() in self.lex.descriptors else m.group()
                 yield Cand(at, at + n, "Person", "person", title=title)
+
+    def _listed(self, text: str) -> Iterator[Cand]:
+        """市县领导何运平、曹和家、张焕明等: a list of names after a title or a word for
+        officials is a list of people when every item reads as a name."""
+        for m in _NAME_LIST.finditer(text):
+            before = text[:m.start()]
+            if not (before.endswith(_LIST_LEADS) or self._title.search(before[-6:] + "\0") and
+                    any(before.endswith(t) for t in self.lex.titles)):
+                continue
+            items, pos = m.group().split("、"), m.start()
+            spans = []
+            for item in items:
+                if self._name_at(item + "、", 0) != len(item) or self.lex.division(item):
+                    spans = []
+                    break
+                spans.append((pos, pos + len(item)))
+                pos += len(item) + 1
+            for a, b in spans:
+                yield Cand(a, b, "Person", "person")
 
     def _is_byline(self, text: str) -> bool:
         return len(text) <= 60 and "。" not in text
