@@ -286,3 +286,11 @@ def test_a_list_of_officials_and_places_that_speak(pipeline):
     people = {t for t, c in mentions if c == "Person"}
     assert {"吴锦", "何运平", "曹和家", "张焕明", "万鼎"} <= people
     assert "海淀区" not in people and "吴锦代表市委" not in {t for t, _ in mentions}
+
+
+def test_units_of_bodies_and_posts_held_in_them(pipeline):
+    _, mentions, relations = extract(pipeline, "中国国际商会可持续发展委员会秘书长任飞出席。"
+                                               "中国科协科学技术传播中心成果转化处副主任陈锐出席。")
+    assert ("中国国际商会可持续发展委员会", "Organization") in mentions
+    assert ("任飞", "holdsPosition", "中国国际商会可持续发展委员会") in relations
+    assert ("陈锐", "holdsPosition", "中国科协科学技术传播中心") in relations

@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import Iterator, Optional
 
 from ..lexicon import Lexicon
-from ..segment import Token
+from ..segment import PREPOSITIONS as _PREPOSITIONS, Token
 from .base import COMMON_TAGS, Cand, NameWalker, is_han, is_punct
 
 _PROVINCE_PART = re.compile("^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新](?:东南|东北|西南|西北|[东南西北中])$")
@@ -79,6 +79,7 @@ class SentenceRules:
         parks: list[int] = []
         ends: list[tuple[int, str]] = []
         short_ends: set[int] = set()
+        bodies: list[tuple[int, int]] = []  # (start, end) of bodies named so far, latest first
         for t in toks:
             hit = self.lex.suffix_of(text[max(0, t.end - 12): t.end])
             if not hit:
@@ -115,6 +116,15 @@ class SentenceRules:
                                              + (parks if category == "Park" else []))
             if start is None:
                 start = self.walker.start_of(toks, head, stops)
+            if category == "Organization" and kind != "short":
+                # 中国国际商会|可持续发展委员会, 中国科协|科学技术传播中心: a body's unit is named
+                # with the body (the unit's own words are often generic)
+                parent = next((b for b in bodies if b[1] <= head and head - b[1] <= 10
+                               and (start is None or start >= b[1])
+                               and re.fullmatch("[\u4e00-\u9fff]*", text[b[1]:head])
+                               and self._unit_words(toks, b[1], head)), None)
+                if parent is not None:
+                    start = parent[0]
             if start is None or self._continues(toks, t, kind):
                 continue
             if category == "Organization" and suffix in _JOINABLE:
@@ -154,6 +164,8 @@ class SentenceRules:
             ends.append((t.end, category))
             if kind == "short":
                 short_ends.add(t.end)
+            if category == "Organization":
+                bodies.insert(0, (start, t.end))
             if category == "AdministrativeArea":
                 inside.append(t.end)  # 港口区|山新村
             elif category == "Area" and kind != "short":
@@ -209,6 +221,13 @@ class SentenceRules:
             return True
         i = toks.index(t)
         return i > 0 and is_han(toks[i - 1].word)
+
+    def _unit_words(self, toks: list[Token], start: int, head: int) -> bool:
+        """The words between a body and a unit's kind word name the unit, unless a listed
+        verb opens them (商务局|推进…委员会) or a preposition stands among them."""
+        words = [x.word for x in toks if start <= x.start and x.end <= head]
+        return not (words and len(words[0]) > 1 and self.lex.boundary(words[0])) \
+            and not any(w in _PREPOSITIONS for w in words)
 
     def _registered(self, toks: list[Token], head: int, stops: list[int]) -> int:
         """A registered company's full name runs back to the word that introduces it

@@ -33,6 +33,11 @@ _REPORTER_TITLES = {"记者", "通讯员", "见习记者", "特约记者", "首�
 _LISTED = re.compile(r"(?:产业|行业|等|、|和|及)")
 
 
+# Between a body and a title: a field (经济学) or a department (成果转化处).
+_UNIT_BETWEEN = re.compile(r"[\u4e00-\u9fff]{0,4}|[\u4e00-\u9fff]{2,8}[处部科室司厅所院办组]")
+_BRACKETED = re.compile(r"[（(][^（）()]{1,12}[）)]")
+
+
 class RelationRules:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -164,10 +169,10 @@ class RelationRules:
             if p.category != "Person" or not title:
                 continue
             title_start = p.start - len(title) - (1 if sent.text[p.start - sent.start - 1: p.start - sent.start] == " " else 0)
-            # 厦门大学经济学副教授: a field of up to four characters may stand between
-            org = next((m for m in ms if m.category in _POSTS_IN
-                        and 0 <= title_start - m.end <= 4
-                        and re.fullmatch(r"[\u4e00-\u9fff]*", sent.text[m.end - sent.start:title_start - sent.start])),
+            # 厦门大学经济学副教授, 中国科协科学技术传播中心成果转化处副主任, 协会（IASP）主席:
+            # a field, a department or an abbreviation may stand between
+            org = next((m for m in ms if m.category in _POSTS_IN and 0 <= title_start - m.end <= 12
+                        and _UNIT_BETWEEN.fullmatch(_BRACKETED.sub("", sent.text[m.end - sent.start:title_start - sent.start]))),
                        None)
             if org is not None:
                 yield from self._earlier_posts(sent, ms, p, org.start - sent.start)
