@@ -294,3 +294,17 @@ def test_units_of_bodies_and_posts_held_in_them(pipeline):
     assert ("中国国际商会可持续发展委员会", "Organization") in mentions
     assert ("任飞", "holdsPosition", "中国国际商会可持续发展委员会") in relations
     assert ("陈锐", "holdsPosition", "中国科协科学技术传播中心") in relations
+
+
+def test_firms_listed_before_a_word_for_firms(pipeline):
+    _, mentions, _ = extract(pipeline, "深度对接长江汽车、九州医药、华纺链等“五大”供应链平台。与中金资本、深创投等机构加强合作。"
+                                       "推动银行、证券、基金等金融机构合作。")
+    orgs = {t for t, c in mentions if c == "Organization"}
+    assert {"长江汽车", "九州医药", "华纺链", "中金资本", "深创投"} <= orgs
+    assert not orgs & {"银行", "证券", "基金"} and ("五大", "Initiative") not in mentions
+
+
+def test_a_report_says_which_kind_of_place_it_is_about(pipeline):
+    ex, _, _ = extract(pipeline, "推进武汉、深圳、上海等离岸科创中心建设。湖北省重点实验室。搭建我市供应链平台。"
+                                 "争取长江汽车在十堰设立子公司。十堰经开区加快发展。")
+    assert ex.subject == "十堰"

@@ -92,7 +92,7 @@ class Extractor:
             out.mentions = [m for m in out.mentions if m.text not in stray]
             per_sentence = [(s, [m for m in ms if m.text not in stray], q) for s, ms, q in per_sentence]
         out.divisions = self._divisions(out.mentions)
-        out.subject = _subject(out.mentions, out.divisions)
+        out.subject = _subject(out.mentions, out.divisions, self._named_after(out.mentions, out.divisions))
         subject = next((m for m in out.mentions if m.text == out.subject), None)
         doc_year = document_year(doc.text)
         for sent, mentions, quoted in per_sentence:
@@ -144,6 +144,22 @@ class Extractor:
                             and short not in self.lex.generic and not self.lex.boundary(short):
                         shorts.setdefault(short, name)
         return shorts
+
+    def _named_after(self, mentions: list[Mention], divisions: dict[str, Division]) -> Counter:
+        """How many other names each division named in the document opens (十堰经开区,
+        十堰市人民医院): a report names its own place's parks and bodies after it."""
+        codes = {d.code: n for n, d in divisions.items()}
+        out: Counter = Counter()
+        for m in mentions:
+            if m.category == "AdministrativeArea":
+                continue
+            pos, last = 0, ""
+            while (k := self.lex.leading_division(m.text[pos:])) and pos + k < len(m.text):
+                last, pos = m.text[pos:pos + k], pos + k  # 呼伦贝尔市|海拉尔区|人民政府: the innermost
+            hit = next((codes[d.code] for d in self.lex.division(last) if d.code in codes), None) if last else None
+            if hit is not None:
+                out[hit] += 1
+        return out
 
     def _stray_counties(self, mentions: list[Mention]) -> set[str]:
         """河西 in a report on 甘肃's 华亭市: a county's short name is also a common word,
@@ -217,6 +233,9 @@ class Extractor:
         """Pick the division each name means, using the others named in the document."""
         names = {m.text for m in mentions if m.category == "AdministrativeArea"}
         options = {n: self.lex.division(n) for n in names}
+        for m in mentions:  # 海拉尔 found as the short name of 海拉尔区 is that division
+            if m.category == "AdministrativeArea" and not options.get(m.text):
+                options[m.text] = next((self.lex.division(a) for a in sorted(m.aliases) if self.lex.division(a)), [])
         sure = {d.code for opts in options.values() if len(opts) == 1 for d in opts}
         chosen: dict[str, Division] = {}
         for name, opts in sorted(options.items()):
@@ -297,9 +316,30 @@ def _alternation(names: dict[str, str]) -> Optional[re.Pattern]:
     return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
 
 
-def _subject(mentions: list[Mention], divisions: dict[str, Division]) -> Optional[str]:
-    """The division a document is about: the most named, the lowest level on ties."""
-    counts = Counter(m.text for m in mentions if m.category == "AdministrativeArea")
+_FIRST_PERSON = re.compile("(?:我|本)([省市区县州旗])(?![场长委民])")
+
+
+def _subject(mentions: list[Mention], divisions: dict[str, Division],
+             named_after: Counter = Counter()) -> Optional[str]:
+    """The division a document is about: the most named, the lowest level on ties.
+
+    A division listed among its peers (推进武汉、深圳、上海等…) counts half; one that
+    opens the names of other things (十堰经开区) counts once more for each."""
+    counts: Counter = Counter()
+    for m in mentions:
+        if m.category == "AdministrativeArea":
+            text = m.sentence.doc.text
+            peer = "、" in (text[m.start - 1:m.start] + text[m.end:m.end + 1])
+            counts[m.text] += 0.5 if peer else 1
+    counts.update(named_after)
+    # 我市, 本县: a report speaks of its own place by its kind; keep the places of that kind
+    text = mentions[0].sentence.doc.text if mentions else ""
+    own = Counter(m.group(1) for m in _FIRST_PERSON.finditer(text))
+    if own:
+        kind = own.most_common(1)[0][0]
+        mine = Counter({n: k for n, k in counts.items() if n in divisions and divisions[n].name.endswith(kind)})
+        if mine:
+            counts = mine
     if any(n in divisions for n in counts):
         counts = Counter({n: k for n, k in counts.items() if n in divisions})  # not 蒙古国 or 乌兰巴托
     if not counts:

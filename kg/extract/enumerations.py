@@ -149,6 +149,8 @@ class Enumerations:
                 continue
             if category == "Area" and (name in self.lex.divisions or name in self.lex.division_short):
                 continue  # 蕉城、福安、福鼎等沿海区域: divisions stay divisions
+            if category == "Organization" and name in self.lex.industries:
+                continue  # 华海共同药业、合成生物等主体: a sector among the firms is no firm
             yield Cand(s, e, category, "enumeration", aliases=aliases)
 
     def _tail_category(self, toks: list[Token], k: int) -> str | None:
@@ -168,7 +170,7 @@ class Enumerations:
             return ""
         # 等20个先进制造业园区: counts and modifiers come before the class noun,
         # which is the last noun of the phrase
-        while k < len(toks) and (toks[k].word in self.lex.modifiers or is_quantity(toks[k].word)
+        while k < len(toks) and (toks[k].word in self.lex.modifiers or is_quantity(toks[k].word) or toks[k].word in "“”"
                                  or toks[k].word.isdigit() or self.walker.tag(toks[k].word) in ("m", "q")):
             k += 1
         best = ""

@@ -587,6 +587,8 @@ class SentenceRules:
             return
         if after.startswith(_QUOTE_REJECT_AFTER) or before.endswith(_QUOTE_REJECT_BEFORE):
             return
+        if re.fullmatch("[一二三四五六七八九十两]+[大个项类]", inner):
+            return  # “五大”供应链平台: a count of the things named after it
         if re.fullmatch("十[一二三四五六七八九]五", inner):
             return  # “十四五” is a period; its plan is named where 规划 follows
         if not is_han(inner) and not re.search(r"[A-Za-z]", inner):
