@@ -305,6 +305,6 @@ def test_firms_listed_before_a_word_for_firms(pipeline):
 
 
 def test_a_report_says_which_kind_of_place_it_is_about(pipeline):
-    ex, _, _ = extract(pipeline, "推进武汉、深圳、上海等离岸科创中心建设。湖北省重点实验室。搭建我市供应链平台。"
+    ex, _, _ = extract(pipeline, "推进武汉、深圳、上海等离岸科创中心建设。湖北省重点实验室。搭建我市供应链平台。争取北京中航智落户。"
                                  "争取长江汽车在十堰设立子公司。十堰经开区加快发展。")
     assert ex.subject == "十堰"

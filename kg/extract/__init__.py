@@ -338,6 +338,12 @@ def _subject(mentions: list[Mention], divisions: dict[str, Division],
     if own:
         kind = own.most_common(1)[0][0]
         mine = Counter({n: k for n, k in counts.items() if n in divisions and divisions[n].name.endswith(kind)})
+        # ...and of the province it names, not the cities it compares itself with (北京、深圳)
+        provinces = {divisions[n].code[:2] for n in counts if n in divisions and divisions[n].level == "province"}
+        near = Counter({n: k for n, k in mine.items() if divisions[n].code[:2] in provinces
+                        and divisions[n].level != "province"})
+        if near:
+            mine = near
         if mine:
             counts = mine
     if any(n in divisions for n in counts):
