@@ -308,3 +308,10 @@ def test_a_report_says_which_kind_of_place_it_is_about(pipeline):
     ex, _, _ = extract(pipeline, "推进武汉、深圳、上海等离岸科创中心建设。湖北省重点实验室。搭建我市供应链平台。争取北京中航智落户。"
                                  "争取长江汽车在十堰设立子公司。十堰经开区加快发展。")
     assert ex.subject == "十堰"
+
+
+def test_two_industries_that_share_a_head_are_one(pipeline):
+    _, mentions, _ = extract(pipeline, "做强新能源与智能网联汽车产业。发展新能源、新材料和生物医药产业。")
+    inds = {t for t, c in mentions if c == "Industry"}
+    assert "新能源与智能网联汽车" in inds and "智能网联汽车" not in inds
+    assert {"新材料", "生物医药产业"} <= inds and "新材料和生物医药产业" not in inds

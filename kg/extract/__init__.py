@@ -77,6 +77,7 @@ class Extractor:
                                  if not (m.start() and is_han_char(text[m.start() - 1]) and
                                          not self.lex.boundary(text[max(0, m.start() - 2):m.start()]))]
             chosen = [c for c in resolve_overlaps(cands, sent.text) if self._industry_in_context(sent.text, c)]
+            chosen = self._shared_heads(sent.text, chosen)
             mentions = []
             for c in chosen:
                 m = Mention(sent.text[c.start:c.end], c.category, sent, sent.start + c.start,
@@ -179,6 +180,23 @@ class Extractor:
             if not any(c[:4] == d.code[:4] or c == d.code[:2] + "0000" for d in opts for c in sure):
                 stray.add(name)
         return stray
+
+    def _shared_heads(self, text: str, chosen: list[Cand]) -> list[Cand]:
+        """新能源与智能网联汽车: two industries that share the second one's head word
+        (新能源汽车 is an industry) are one industry named with both."""
+        out: list[Cand] = []
+        for c in chosen:
+            prev = out[-1] if out else None
+            if prev is not None and prev.category == c.category == "Industry" \
+                    and text[prev.end:c.start] in ("和", "与", "及"):
+                first, core = text[prev.start:prev.end], text[c.start:c.end].removesuffix("产业")
+                if any(first + core[-k:] in self.lex.industries for k in range(2, len(core))):
+                    end = c.start + len(core)
+                    out[-1] = Cand(prev.start, end, "Industry", c.rule,
+                                   aliases={text[prev.start:c.end]} - {text[prev.start:end]})
+                    continue
+            out.append(c)
+        return out
 
     def _industry_in_context(self, text: str, c: Cand) -> bool:
         """A sector word is an Industry node where the text develops or lists it

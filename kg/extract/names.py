@@ -140,8 +140,9 @@ class SentenceRules:
             if category == "Event" and start >= 1 and text[start - 1] in "省市县区" and _SESSION_IN.match(text, start) \
                     and (start == 1 or not is_han(text[start - 2]) or self.lex.boundary(text[start - 2])):
                 start -= 1  # 在县十七届人大二次会议上
-            if category == "Industry" and suffix.endswith("业"):
-                start = self._joined(text, toks, start, stops)  # 电气机械和器材制造业
+            if category == "Industry" and suffix.endswith("业") and suffix != "产业":
+                # 电气机械和器材制造业 (a class of the national classification), but 新材料和|生物医药产业
+                start = self._joined(text, toks, start, stops)
             if category == "Industry":
                 start = self._without_region(text, start, head)  # 安徽|汽车产业
                 if start is None:
