@@ -315,3 +315,10 @@ def test_two_industries_that_share_a_head_are_one(pipeline):
     inds = {t for t, c in mentions if c == "Industry"}
     assert "新能源与智能网联汽车" in inds and "智能网联汽车" not in inds
     assert {"新材料", "生物医药产业"} <= inds and "新材料和生物医药产业" not in inds
+
+
+def test_descriptions_of_firms_and_posts_across_bodies_are_no_names(pipeline):
+    _, mentions, _ = extract(pipeline, "组建大型综合性现代物流集团。启迪控股股份有限公司执行总裁兼启迪东北亚总部总裁张金生出席。")
+    orgs = {t for t, c in mentions if c == "Organization"}
+    assert {"启迪控股股份有限公司", "启迪东北亚总部"} <= orgs
+    assert not any("集团" in t or "总裁" in t for t in orgs)

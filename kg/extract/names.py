@@ -228,7 +228,7 @@ class SentenceRules:
         verb opens them (商务局|推进…委员会) or a preposition stands among them."""
         words = [x.word for x in toks if start <= x.start and x.end <= head]
         return not (words and len(words[0]) > 1 and self.lex.boundary(words[0])) \
-            and not any(w in _PREPOSITIONS for w in words)
+            and not any(w in _PREPOSITIONS or w in self.lex.titles or w == "兼" for w in words)  # 总裁兼…
 
     def _registered(self, toks: list[Token], head: int, stops: list[int]) -> int:
         """A registered company's full name runs back to the word that introduces it
@@ -300,6 +300,9 @@ class SentenceRules:
             return (len(prefix) >= 2 and bool(inner) and self.walker.tag(inner[-1].word) not in ("a", "ad", "an", "v", "vn")
                     and not prefix.endswith(("型", "性", "化", "式"))
                     and not any(self.walker.boundary(x.word) or x.word in self.lex.modifiers for x in inner))
+        if inner and all(x.word in self.lex.modifiers or x.word in self.lex.industries
+                         or x.word in self.lex.generic for x in inner) and not _SESSION_IN.search(prefix):
+            return False  # 大型综合性现代物流集团: a description of a kind of firm
         if _SESSION_IN.search(prefix):
             return True  # 十七届人大二次会议
         if t.start <= start and self.walker.tag(t.word) in ("nt", "nz"):
