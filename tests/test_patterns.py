@@ -322,3 +322,10 @@ def test_descriptions_of_firms_and_posts_across_bodies_are_no_names(pipeline):
     orgs = {t for t, c in mentions if c == "Organization"}
     assert {"启迪控股股份有限公司", "启迪东北亚总部"} <= orgs
     assert not any("集团" in t or "总裁" in t for t in orgs)
+
+
+def test_campaigns_named_without_quotes(pipeline):
+    _, mentions, _ = extract(pipeline, "深入开展高新技术企业十百千行动。开展零部件百企提升计划。认真落实数化湖北行动计划。实施城市更新行动。")
+    inits = {t for t, c in mentions if c == "Initiative"}
+    assert {"高新技术企业十百千行动", "零部件百企提升计划", "数化湖北行动计划"} <= inits
+    assert "城市更新行动" not in inits

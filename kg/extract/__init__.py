@@ -120,6 +120,7 @@ class Extractor:
         cands += self.names.editions(text, toks)
         cands += self.names.routes(text, toks)
         cands += self.names.media(text, toks)
+        cands += self.names.campaigns(text)
         people = list(self.persons.find(text))
         places = list(self.names.gazetteer(text, toks)) + list(self.names.foreign_cities(text))
         spans = {(c.start, c.end) for c in places}

@@ -40,6 +40,7 @@ _REGISTERED = {"有限公司", "股份有限公司", "有限责任公司", "股�
 _INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"以及", "来自", "包括", "其中"}
 _MAX_REGISTERED = 24
 _MEDIA = re.compile(r"(?:对|接受|向|告诉)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(频道|栏目)?(?:首席|特约|见习)?记者")
+_CAMPAIGN = re.compile("(?:实施|开展|落实|启动|深化|组织|推进)([\u4e00-\u9fff]{3,14}?(?:行动计划|专项行动|攻坚行动|行动|工程|计划))(?![\u4e00-\u9fff]{0,1}[的中])")
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
@@ -454,6 +455,22 @@ class SentenceRules:
         """京津冀协同发展, 长三角一体化发展: a named region with its national strategy."""
         for m in self._strategy.finditer(text):
             yield Cand(m.start(), m.end(), "Initiative", "quote")
+
+    def campaigns(self, text: str) -> Iterator[Cand]:
+        """开展零部件百企提升计划, 落实数化湖北行动计划: a campaign a report launches, named
+        without quotes; it needs a mark of a proper name (a count like 百企 or 十百千, or
+        a place), else 实施城市更新行动 would be one too."""
+        for m in _CAMPAIGN.finditer(text):
+            name = m.group(1)
+            k = self.walker.leading_verb(name)
+            name, start = name[k:], m.start(1) + k
+            if len(name) < 5 or name in self.lex.generic or self.lex.opens_with_verb(name):
+                continue
+            counted = re.search("[0-9一二三四五六七八九十百千万]", name[:-2])
+            placed = any(name[i:i + n] in self.lex.divisions or name[i:i + n] in self.lex.division_short
+                         for i in range(len(name) - 2) for n in (2, 3, 4))
+            if counted or placed:
+                yield Cand(start, start + len(name), "Initiative", "suffix")
 
     @cached_property
     def _strategy(self) -> re.Pattern:
