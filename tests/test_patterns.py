@@ -329,3 +329,8 @@ def test_campaigns_named_without_quotes(pipeline):
     inits = {t for t, c in mentions if c == "Initiative"}
     assert {"高新技术企业十百千行动", "零部件百企提升计划", "数化湖北行动计划"} <= inits
     assert "城市更新行动" not in inits
+
+
+def test_funds_and_listed_companies_with_their_kind_word(pipeline):
+    _, mentions, _ = extract(pipeline, "与中金资本、深创投等基金加强合作。支持东风公司做强。")
+    assert {("中金资本", "Organization"), ("深创投", "Organization"), ("东风公司", "Organization")} <= mentions

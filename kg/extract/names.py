@@ -288,8 +288,8 @@ class SentenceRules:
                     and (prefix in self.lex.industries
                          or not any((self.walker.boundary(x.word) and x.word not in ("和", "及"))
                                     or self.walker.tag(x.word) in ("v", "m", "r") for x in inner)))
-        if any(d in prefix for d in self.lex.division_short) or "·" in prefix:
-            return True
+        if any(d in prefix for d in self.lex.division_short) or "·" in prefix or prefix in self.lex.companies:
+            return True  # …, 东风|公司: a listed company with its kind word
         inner = [x for x in toks if start <= x.start and x.end <= head]
         if prefix.startswith(("国家", "中国")) and len(prefix) >= 8 and not any(self.lex.boundary(x.word) for x in inner):
             return True  # 国家油气地球物理勘探技术创新中心: national bodies are named by their field
