@@ -334,3 +334,9 @@ def test_campaigns_named_without_quotes(pipeline):
 def test_funds_and_listed_companies_with_their_kind_word(pipeline):
     _, mentions, _ = extract(pipeline, "与中金资本、深创投等基金加强合作。支持东风公司做强。")
     assert {("中金资本", "Organization"), ("深创投", "Organization"), ("东风公司", "Organization")} <= mentions
+
+
+def test_quoted_descriptions_of_a_kind_are_no_names(pipeline):
+    _, mentions, _ = extract(pipeline, "鄂州货运机场身负“我国第一个货运机场”的期待。建设“青岛国际机场”。")
+    assert ("青岛国际机场", "Facility") in mentions
+    assert not any("第一个" in t for t, _ in mentions)

@@ -41,6 +41,8 @@ _INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"�
 _MAX_REGISTERED = 24
 _MEDIA = re.compile(r"(?:对|接受|向|告诉)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(频道|栏目)?(?:首席|特约|见习)?记者")
 _CAMPAIGN = re.compile("(?:实施|开展|落实|启动|深化|组织|推进)([\u4e00-\u9fff]{3,14}?(?:行动计划|专项行动|攻坚行动|行动|工程|计划))(?![\u4e00-\u9fff]{0,1}[的中])")
+# Quoted kinds that describe (“我国第一个货运机场”, “海空两港”) rather than name.
+_DESCRIBED = re.compile("第[一二三四五六七八九十0-9]+个|首个|唯一|[一二三四五六七八九十两]$|^(?:我国|全国|国内)")
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
@@ -604,7 +606,8 @@ class SentenceRules:
             return
         hit = self.lex.suffix_of(inner)
         if hit and hit[2] == "name" and inner not in self.lex.generic and len(inner) > len(hit[0]):
-            yield Cand(start, end, hit[1], "quote")
+            if not _DESCRIBED.search(inner[:-len(hit[0])]):
+                yield Cand(start, end, hit[1], "quote")
             return
         if after.startswith(_QUOTE_REJECT_AFTER) or before.endswith(_QUOTE_REJECT_BEFORE):
             return
