@@ -340,3 +340,9 @@ def test_quoted_descriptions_of_a_kind_are_no_names(pipeline):
     _, mentions, _ = extract(pipeline, "鄂州货运机场身负“我国第一个货运机场”的期待。建设“青岛国际机场”。")
     assert ("青岛国际机场", "Facility") in mentions
     assert not any("第一个" in t for t, _ in mentions)
+
+
+def test_a_site_named_after_its_city_lies_in_it(pipeline):
+    _, mentions, relations = extract(pipeline, "加快建设广州新机场。改造提升南京东路步行街。")
+    assert ("广州", "AdministrativeArea") in mentions and ("广州新机场", "locatedIn", "广州") in relations
+    assert ("南京", "AdministrativeArea") not in mentions

@@ -18,6 +18,8 @@ from .targets import TargetRules
 
 log = logging.getLogger(__name__)
 
+# Sites named after the division they are in (广州新机场, 义乌机场): the division is named too.
+_PLACED = {"Facility", "Park", "Hospital", "School"}  # not roads: 南京东路 is in 上海
 _COMPANY_ENDS = ("公司", "集团", "事务所", "银行", "股份", "控股")
 _CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:]")
 _INDUSTRY_AFTER = ("产业", "核心产业", "规模", "增加值", "营收", "产值", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "等")
@@ -76,7 +78,7 @@ class Extractor:
                                       aliases={shorts[m.group()]}) for m in short_pattern.finditer(text)
                                  if not (m.start() and is_han_char(text[m.start() - 1]) and
                                          not self.lex.boundary(text[max(0, m.start() - 2):m.start()]))]
-            chosen = [c for c in resolve_overlaps(cands, sent.text) if self._industry_in_context(sent.text, c)]
+            chosen = [c for c in resolve_overlaps(cands, sent.text, self._names_sites) if self._industry_in_context(sent.text, c)]
             chosen = self._shared_heads(sent.text, chosen)
             mentions = []
             for c in chosen:
@@ -146,6 +148,12 @@ class Extractor:
                             and short not in self.lex.generic and not self.lex.boundary(short):
                         shorts.setdefault(short, name)
         return shorts
+
+    def _names_sites(self, name: str) -> bool:
+        """A city or county names the sites in it (义乌机场); a province's name on a site
+        (山东水泥厂) says less about where it is."""
+        opts = self.lex.division(name)
+        return bool(opts) and all(d.level != "province" for d in opts)
 
     def _named_after(self, mentions: list[Mention], divisions: dict[str, Division]) -> Counter:
         """How many other names each division named in the document opens (十堰经开区,
@@ -291,7 +299,7 @@ def is_boilerplate(text: str) -> bool:
     return len(text) <= 80 and bool(_BOILERPLATE.search(text))
 
 
-def resolve_overlaps(cands: list[Cand], text: str = "") -> list[Cand]:
+def resolve_overlaps(cands: list[Cand], text: str = "", names_sites=lambda name: False) -> list[Cand]:
     """Keep the longest, then most trusted, of overlapping candidates.
 
     A division inside a longer name (济南 in 济南宾馆, 宁德 in 宁德时代新能源科技股份有限公司)
@@ -309,10 +317,15 @@ def resolve_overlaps(cands: list[Cand], text: str = "") -> list[Cand]:
         if not clash:
             kept.append(c)
         elif c.category in ("AdministrativeArea", "Area") and c.rule == "division" and len(clash) == 1 \
-                and clash[0].category in ("Event", "Organization", "Initiative") and clash[0].rule != "company" \
+                and (clash[0].category in ("Event", "Organization", "Initiative")
+                     or (clash[0].category in _PLACED and clash[0].start == c.start
+                         and clash[0].end - c.end >= 2 and names_sites(text[c.start:c.end]))) \
+                and clash[0].rule != "company" \
                 and not text[clash[0].start:clash[0].end].endswith(_COMPANY_ENDS) \
                 and clash[0].start <= c.start and c.end <= clash[0].end:
             # 汉南区 in 汉南区第九届人民代表大会, 京津冀 in 京津冀协同发展: the region is named too
+            if clash[0].category in _PLACED:
+                c.rule = "embedded"  # 广州|新机场: a place named after it, not a mention to count
             kept.append(c)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
@@ -346,11 +359,12 @@ def _subject(mentions: list[Mention], divisions: dict[str, Division],
     opens the names of other things (十堰经开区) counts once more for each."""
     counts: Counter = Counter()
     for m in mentions:
-        if m.category == "AdministrativeArea":
+        if m.category == "AdministrativeArea" and m.rule != "embedded":
             text = m.sentence.doc.text
             peer = "、" in (text[m.start - 1:m.start] + text[m.end:m.end + 1])
             counts[m.text] += 0.5 if peer else 1
-    counts.update(named_after)
+    # a place named inside one other name only (丹江口|某工厂) is not what the document is about
+    counts.update({n: k for n, k in named_after.items() if n in counts or k >= 2})
     # 我市, 本县: a report speaks of its own place by its kind; keep the places of that kind
     text = mentions[0].sentence.doc.text if mentions else ""
     own = Counter(m.group(1) for m in _FIRST_PERSON.finditer(text))
