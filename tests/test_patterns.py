@@ -346,3 +346,9 @@ def test_a_site_named_after_its_city_lies_in_it(pipeline):
     _, mentions, relations = extract(pipeline, "加快建设广州新机场。改造提升南京东路步行街。")
     assert ("广州", "AdministrativeArea") in mentions and ("广州新机场", "locatedIn", "广州") in relations
     assert ("南京", "AdministrativeArea") not in mentions
+
+
+def test_kinds_of_economy_a_report_develops(pipeline):
+    _, mentions, _ = extract(pipeline, "立足“中国好水”发展水经济。推动实体经济发展。发展县域经济。")
+    inds = {t for t, c in mentions if c == "Industry"}
+    assert "水经济" in inds and not inds & {"实体经济", "县域经济"}

@@ -40,6 +40,7 @@ _REGISTERED = {"有限公司", "股份有限公司", "有限责任公司", "股�
 _INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"以及", "来自", "包括", "其中"}
 _MAX_REGISTERED = 24
 _MEDIA = re.compile(r"(?:对|接受|向|告诉)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(频道|栏目)?(?:首席|特约|见习)?记者")
+_ECONOMY = re.compile("(?:发展|壮大|培育|做强|做大|做优|打造|布局|推动|引领)([\u4e00-\u9fff]{1,4}?经济)(?![\u4e00-\u9fff]{0,2}[区带圈体])")
 _CAMPAIGN = re.compile("(?:实施|开展|落实|启动|深化|组织|推进)([\u4e00-\u9fff]{3,14}?(?:行动计划|专项行动|攻坚行动|行动|工程|计划))(?![\u4e00-\u9fff]{0,1}[的中])")
 # Quoted kinds that describe (“我国第一个货运机场”, “海空两港”) rather than name.
 _DESCRIBED = re.compile("第[一二三四五六七八九十0-9]+个|首个|唯一|[一二三四五六七八九十两]$|^(?:我国|全国|国内)")
@@ -457,6 +458,14 @@ class SentenceRules:
         """京津冀协同发展, 长三角一体化发展: a named region with its national strategy."""
         for m in self._strategy.finditer(text):
             yield Cand(m.start(), m.end(), "Initiative", "quote")
+
+    def economies(self, text: str) -> Iterator[Cand]:
+        """发展水经济, 壮大夜间经济: a kind of economy a report develops is an industry,
+        not 实体经济 or 县域经济 (generic words)."""
+        for m in _ECONOMY.finditer(text):
+            name = m.group(1)
+            if name not in self.lex.generic and name[:-2] not in self.lex.modifiers and is_han(name[:-2]):
+                yield Cand(m.start(1), m.end(1), "Industry", "suffix")
 
     def campaigns(self, text: str) -> Iterator[Cand]:
         """开展零部件百企提升计划, 落实数化湖北行动计划: a campaign a report launches, named
