@@ -352,3 +352,10 @@ def test_kinds_of_economy_a_report_develops(pipeline):
     _, mentions, _ = extract(pipeline, "立足“中国好水”发展水经济。推动实体经济发展。发展县域经济。")
     inds = {t for t, c in mentions if c == "Industry"}
     assert "水经济" in inds and not inds & {"实体经济", "县域经济"}
+
+
+def test_events_joined_by_and(pipeline):
+    _, mentions, _ = extract(pipeline, "办好全市乡村旅游与民宿产业发展大会。贯彻中央经济工作会议精神和省委十二届八次全会部署。"
+                                       "提质提效绿色食品及生物医药产业。")
+    assert {("全市乡村旅游与民宿产业发展大会", "Event"), ("中央经济工作会议", "Event"),
+            ("绿色食品", "Industry")} <= mentions

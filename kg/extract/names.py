@@ -133,6 +133,10 @@ class SentenceRules:
                 continue
             if category == "Organization" and suffix in _JOINABLE:
                 start = self._joined(text, toks, start, stops)  # 国家发展和改革委员会
+            elif category == "Event" and kind == "name":
+                joined = self._joined(text, toks, start, stops)  # 乡村旅游与民宿产业发展大会, but not
+                if not any(w in text[joined:start] for w in _EVENT_END + ("会议", "精神")):  # 会议精神和|全会
+                    start = joined
             if suffix in _REGISTERED:
                 start = min(start, self._registered(toks, head, stops))
             if suffix.endswith(("领事馆", "大使馆")) and text[start - 1:start] == "驻":
