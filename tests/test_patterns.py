@@ -359,3 +359,9 @@ def test_events_joined_by_and(pipeline):
                                        "提质提效绿色食品及生物医药产业。")
     assert {("全市乡村旅游与民宿产业发展大会", "Event"), ("中央经济工作会议", "Event"),
             ("绿色食品", "Industry")} <= mentions
+
+
+def test_a_route_through_named_places_names_each(pipeline):
+    _, mentions, _ = extract(pipeline, "联合推出古北水镇-金山岭-避暑山庄等精品线路。推进笋岗-清水河片区建设。")
+    assert {("古北水镇", "Area"), ("金山岭", "NaturalFeature"), ("避暑山庄", "Facility"),
+            ("笋岗-清水河片区", "Area")} <= mentions

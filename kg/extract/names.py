@@ -160,6 +160,12 @@ class SentenceRules:
                     continue  # 数字经济核心产业: a measure of the industry the gazetteer names
             start += self.walker.leading_verb(text[start:t.end])
             name = text[start:t.end]
+            parts = re.split("[-—－]", name)
+            if len(parts) >= 2 and (name[0] in "-—－" or all(
+                    (own := self.lex.suffix_of(p)) and len(p) > len(own[0]) for p in parts)):
+                # 古北水镇-金山岭-避暑山庄: a route through places, each named for itself
+                yield from self._route_stops(text, start, t.end)
+                continue
             if name in self.lex.generic or len(name) <= len(suffix) or name[0] == "暨":
                 continue  # 高质量发展|暨招商大会: the second name of one event is no name alone
             if name[0] in "万亿千百" and text[start - 1:start].isdigit():
@@ -183,6 +189,21 @@ class SentenceRules:
                 parks.append(t.end)  # 浒关开发区|莱克工业园
             yield Cand(start, t.end, category, "short_suffix" if kind == "short" else "suffix",
                        aliases=self._aliases(name, category))
+
+    def _route_stops(self, text: str, start: int, end: int) -> Iterator[Cand]:
+        # the route runs back over stops the walker left out (古北水镇 before -金山岭)
+        while start >= 3 and text[start - 1] not in "-—－" and text[start] in "-—－":
+            run = re.search("[\u4e00-\u9fff]{2,8}$", text[:start])
+            if not run:
+                break
+            start = run.start()
+        pos = start
+        for part in re.split("[-—－]", text[start:end]):
+            hit = self.lex.suffix_of(part) if len(part) >= 2 else None
+            if hit and len(part) > len(hit[0]) and part not in self.lex.generic:
+                k = self.walker.leading_verb(part) if len(part) > 4 else 0
+                yield Cand(pos + k, pos + len(part), hit[1], "suffix")
+            pos += len(part) + 1
 
     def _brand(self, toks: list[Token], t: Token, head: int) -> int | None:
         """Start of a company named by a trade name jieba does not know and its trade."""
