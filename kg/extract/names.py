@@ -502,7 +502,7 @@ class SentenceRules:
             name, start = name[k:], m.start(1) + k
             if len(name) < 5 or name in self.lex.generic or self.lex.opens_with_verb(name):
                 continue
-            counted = re.search("[0-9一二三四五六七八九十百千万]", name[:-2])
+            counted = re.search("[0-9二三四五六七八九十百千万]", name[:-2])  # not 新一轮
             placed = any(name[i:i + n] in self.lex.divisions or name[i:i + n] in self.lex.division_short
                          for i in range(len(name) - 2) for n in (2, 3, 4))
             if counted or placed:
