@@ -366,3 +366,8 @@ def test_a_route_through_named_places_names_each(pipeline):
     _, mentions, _ = extract(pipeline, "联合推出古北水镇-金山岭-避暑山庄等精品线路。推进笋岗-清水河片区建设。")
     assert {("古北水镇", "Area"), ("金山岭", "NaturalFeature"), ("避暑山庄", "Facility"),
             ("笋岗-清水河片区", "Area")} <= mentions
+
+
+def test_the_making_of_an_industry_is_the_industry(pipeline):
+    _, mentions, _ = extract(pipeline, "智能装备制造营业收入增长10%以上。")
+    assert ("智能装备制造", "Industry") in mentions and ("智能装备", "Industry") not in mentions

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 _PLACED = {"Facility", "Park", "Hospital", "School"}  # not roads: 南京东路 is in 上海
 _COMPANY_ENDS = ("公司", "集团", "事务所", "银行", "股份", "控股")
 _CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:]")
-_INDUSTRY_AFTER = ("产业", "核心产业", "规模", "增加值", "营收", "产值", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "等")
+_INDUSTRY_AFTER = ("产业", "核心产业", "规模", "增加值", "营收", "营业收入", "产值", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "等")
 _YEAR = re.compile(r"(20[0-9]{2})年")
 _LEVEL_RANK = {"county": 0, "city": 1, "province": 2}
 # Titles held in companies and associations, not in a government (市长) or party (书记).

@@ -379,11 +379,14 @@ class SentenceRules:
                     continue
                 if category == "Industry" and j + 1 < n and toks[j + 1].word in _MODIFIED_BY - _INDUSTRY_MEASURES:
                     continue  # 人工智能基金, 文化旅游资源: the industry only qualifies a noun
-                start = toks[i].start
+                start, end = toks[i].start, toks[j].end
+                if category == "Industry" and j + 1 < n and toks[j + 1].word == "制造" \
+                        and not (j + 2 < n and toks[j + 2].word in ("业", "产业")):
+                    end = toks[j + 1].end  # 智能装备|制造: the making of it names the industry
                 if category == "Organization" and i > 0 and toks[i - 1].word in _LEVELS_ONE \
                         and (i == 1 or not is_han(toks[i - 2].word) or self.lex.boundary(toks[i - 2].word)):
                     start = toks[i - 1].start  # 省|国资委: the province's own body
-                yield Cand(start, toks[j].end, category, rule)
+                yield Cand(start, end, category, rule)
 
     def divisions_in(self, text: str, toks: list[Token]) -> Iterator[Cand]:
         """Full division names wherever they stand, even where jieba cut across
