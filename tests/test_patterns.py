@@ -371,3 +371,10 @@ def test_a_route_through_named_places_names_each(pipeline):
 def test_the_making_of_an_industry_is_the_industry(pipeline):
     _, mentions, _ = extract(pipeline, "智能装备制造营业收入增长10%以上。")
     assert ("智能装备制造", "Industry") in mentions and ("智能装备", "Industry") not in mentions
+
+
+def test_slogans_captions_and_national_bodies_in_a_city(pipeline):
+    _, mentions, _ = extract(pipeline, "实现县县通高速。推动产城融合发展。航拍合肥中国科学院量子信息与量子科技创新研究院。")
+    assert ("中国科学院量子信息与量子科技创新研究院", "Organization") in mentions
+    assert ("合肥", "AdministrativeArea") in mentions
+    assert not any(t.startswith(("县县", "产城", "航拍")) for t, _ in mentions)

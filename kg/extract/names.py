@@ -159,6 +159,10 @@ class SentenceRules:
                 if core.endswith(("核心", "相关", "关联")) and core[:-2] in self.lex.industries:
                     continue  # 数字经济核心产业: a measure of the industry the gazetteer names
             start += self.walker.leading_verb(text[start:t.end])
+            if category == "Organization":
+                k = self.lex.leading_division(text[start:head])
+                if k and text.startswith(("中国", "国家", "中科院"), start + k):
+                    start += k  # 合肥|中国科学院…研究院: a national body, and where it is
             name = text[start:t.end]
             parts = re.split("[-—－]", name)
             if len(parts) >= 2 and (name[0] in "-—－" or all(
@@ -166,8 +170,9 @@ class SentenceRules:
                 # 古北水镇-金山岭-避暑山庄: a route through places, each named for itself
                 yield from self._route_stops(text, start, t.end)
                 continue
-            if name in self.lex.generic or len(name) <= len(suffix) or name[0] == "暨":
-                continue  # 高质量发展|暨招商大会: the second name of one event is no name alone
+            if name in self.lex.generic or len(name) <= len(suffix) or name[0] == "暨" \
+                    or re.match(r"([省市县区乡镇村户])\1", name):
+                continue  # 高质量发展|暨招商大会: the second name of one event; 县县通高速: a slogan
             if name[0] in "万亿千百" and text[start - 1:start].isdigit():
                 continue  # 52|万吨尿素, 1.2|万亩: the rest of a number
             if kind == "short" and len(name) == 2 and self.walker.tag(name[0]) in _NOT_NAME_START:
