@@ -378,3 +378,11 @@ def test_slogans_captions_and_national_bodies_in_a_city(pipeline):
     assert ("中国科学院量子信息与量子科技创新研究院", "Organization") in mentions
     assert ("合肥", "AdministrativeArea") in mentions
     assert not any(t.startswith(("县县", "产城", "航拍")) for t, _ in mentions)
+
+
+def test_a_sentence_opened_by_a_zone_is_about_it(pipeline):
+    _, _, relations = extract(pipeline, "火炬开发区聚焦创新发展，做大做强生物医药、智能装备等产业。"
+                                        "岐江新城锚定目标，推动华侨城欢乐海岸开园运营，谋划建设市科技馆。")
+    assert ("火炬开发区", "develops", "智能装备") in relations
+    assert any(h == "市科技馆" and p == "locatedIn" and t == "岐江新城" for h, p, t in relations) \
+        or any(p == "locatedIn" and t == "岐江新城" for h, p, t in relations)

@@ -65,8 +65,9 @@ def is_punct(tok: Token) -> bool:
 
 
 def is_quantity(word: str) -> bool:
-    """一批, 40多个, 首个: counts end names; 七届, 二次 (of a congress) and 13号线 do not."""
-    return bool(_QUANTITY.match(word)) and not _SESSION.match(word) and not word.endswith("号线")
+    """一批, 40多个, 首个: counts end names; 七届, 二次 (of a congress), 13号线 and 21世纪 do not."""
+    return bool(_QUANTITY.match(word)) and not _SESSION.match(word) and not word.endswith("号线") \
+        and not re.match("[0-9]+世纪", word)  # 21世纪经济研究院
 
 
 class NameWalker:

@@ -38,6 +38,10 @@ _UNIT_BETWEEN = re.compile(r"[\u4e00-\u9fff]{0,4}|[\u4e00-\u9fff]{2,8}[处部科
 _BRACKETED = re.compile(r"[（(][^（）()]{1,12}[）)]")
 
 
+# Sites a sentence about a new town or a zone places in it.
+_SITES = {"Facility", "Hospital", "School", "Park"}
+
+
 class RelationRules:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -53,6 +57,17 @@ class RelationRules:
         yield from self._develops(sent, ms, subject)
         yield from self._held_in(sent, ms)
         yield from self._positions(sent, ms, titles, subject)
+        yield from self._opened_by_area(sent, ms)
+
+    def _opened_by_area(self, sent, ms) -> Iterator[Relation]:
+        """岐江新城锚定…，推动华侨城欢乐海岸开园运营: a sentence that opens with a new town or
+        a zone goes on about the sites in it."""
+        opener = next((m for m in ms if m.start == sent.start and m.category in ("Area", "Park")), None)
+        if opener is None:
+            return
+        for m in ms:
+            if m.start >= opener.end and m.category in _SITES and m.text != opener.text:
+                yield Relation(m, "locatedIn", opener, sent)
 
     def _prefixes(self, sent, ms, divisions) -> Iterator[Relation]:
         """港口区山新村, 老城商埠片区中山公园: a place right before another contains it."""
@@ -136,7 +151,10 @@ class RelationRules:
             clause_start = _clause_start(text, rel)
             end = _CLAUSE.search(text, ind.end - sent.start)
             clause = text[clause_start:end.start() if end else len(text)]
-            stated = _subject_before(ms, ind.start)
+            # 火炬开发区聚焦创新发展，做大做强生物医药…: a park or area that opens the
+            # sentence develops what it lists
+            stated = _subject_before(ms, ind.start) or next(
+                (m for m in ms if m.start == sent.start and m.category in ("Park", "Area")), None)
             # 安徽淮南承接智能终端行业: a region named with its industries develops them;
             # so does the document's subject where a develop verb says so (发展新能源汽车)
             # or the sector is listed as one of its industries (涵盖新能源、新材料等产业):
