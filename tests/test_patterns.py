@@ -386,3 +386,10 @@ def test_a_sentence_opened_by_a_zone_is_about_it(pipeline):
     assert ("火炬开发区", "develops", "智能装备") in relations
     assert any(h == "市科技馆" and p == "locatedIn" and t == "岐江新城" for h, p, t in relations) \
         or any(p == "locatedIn" and t == "岐江新城" for h, p, t in relations)
+
+
+def test_stations_extensions_and_qualities(pipeline):
+    _, mentions, _ = extract(pipeline, "推进香山站等轨道沿线开发。建设充电站。建设佛山地铁11号线南延线。"
+                                       "改造低效工业园。以高品质产业空间赢得发展。")
+    assert {("香山站", "Facility"), ("地铁11号线南延线", "Road")} <= mentions
+    assert not any(t in ("充电站", "低效工业园", "高品质产业") for t, _ in mentions)
