@@ -393,3 +393,8 @@ def test_stations_extensions_and_qualities(pipeline):
                                        "改造低效工业园。以高品质产业空间赢得发展。")
     assert {("香山站", "Facility"), ("地铁11号线南延线", "Road")} <= mentions
     assert not any(t in ("充电站", "低效工业园", "高品质产业") for t, _ in mentions)
+
+
+def test_a_list_closed_by_a_class_of_industry(pipeline):
+    _, mentions, _ = extract(pipeline, "大力发展工业设计、现代物流、金融服务、商务会展等现代服务业。")
+    assert {("金融服务", "Industry"), ("商务会展", "Industry")} <= mentions

@@ -179,6 +179,9 @@ class Enumerations:
                 break
             for j in range(k, i + 1):
                 word = "".join(t.word for t in toks[j: i + 1])
+                own = self.lex.suffix_of(word)
+                if own and own[1] == "Industry" and word in self.lex.industries:
+                    word = own[0]  # 等现代服务业, 等战略性新兴产业: a class of industry jieba keeps whole
                 if word in self.lex.class_nouns or (word in self.lex.suffixes and self.lex.suffixes[word][1] == "name"):
                     best = word
                     if i + 1 < len(toks) and toks[i + 1].word in _QUALIFIED:
