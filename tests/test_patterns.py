@@ -398,3 +398,11 @@ def test_stations_extensions_and_qualities(pipeline):
 def test_a_list_closed_by_a_class_of_industry(pipeline):
     _, mentions, _ = extract(pipeline, "大力发展工业设计、现代物流、金融服务、商务会展等现代服务业。")
     assert {("金融服务", "Industry"), ("商务会展", "Industry")} <= mentions
+
+
+def test_comparisons_with_other_places_are_no_targets(pipeline):
+    ex, _, _ = extract(pipeline, "天津以近1.57万亿元GDP，与南京相差约660亿元。天津以11次高居第三名，仅次于上海的14次。"
+                                 "产业数字化占比约27%。")
+    got = {(i.value, i.unit) for i in ex.indicators}
+    assert (66000000000, "元") not in got and (14, "次") not in got and (11, "次") not in got
+    assert (27, "%") in got and (1.57e12, "元") in got

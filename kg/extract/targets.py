@@ -39,6 +39,7 @@ _RATE_ONLY = re.compile(r"^(?:年均|同比|比上年|较上年|分别)?(?:增�
 _COUNT_DESCRIBES = re.compile(r"(?:有|是|为|这|那|前|后|其中|全国|约|仅|只|近|以下|如下|下列)$")
 # ...after it: 其中4次是在…, 与4座一线城市比: the count is the subject of a remark.
 _COUNT_REMARK = re.compile(r"^(?:是|则|为|在|都|也|就|已|被|将|比|相当|占|以|共|均)")
+_COMPARISON = re.compile("相差|差距|不及|仅次于|高居|位居|名列|相当于|(?<![同环占])比$|相比|对比|第[一二三四五六七八九十0-9]+名")
 # A label ending in a measure names what the number measures even when a noun
 # follows the number: 年旅客吞吐量5500万人次运行需求.
 _MEASURE_END = re.compile(r"(?:量|额|总值|产值|增加值|规模|面积|收入|人口|里程|长度|容量|产能|能力|比重|占比|率)$")
@@ -124,6 +125,8 @@ class TargetRules:
                 label = spread.pop(0) if spread else label
             if not label or (unit == "位" and re.search("(?:升|降|进|退|前移|后移)$", label)):
                 continue  # 连升12位: a move in a ranking
+            if _COMPARISON.search(label):
+                continue  # 与南京相差约660亿元, 仅次于上海的14次: a comparison with others, not a figure of the place
             label = _metric(label) if "由" in label else label
             previous = label
             factor = Decimal(_MAGNITUDES.get(m.group("mag") or "", 1))
