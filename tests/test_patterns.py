@@ -406,3 +406,8 @@ def test_comparisons_with_other_places_are_no_targets(pipeline):
     got = {(i.value, i.unit) for i in ex.indicators}
     assert (66000000000, "元") not in got and (14, "次") not in got and (11, "次") not in got
     assert (27, "%") in got and (1.57e12, "元") in got
+
+
+def test_a_class_noun_before_such_as_types_the_list(pipeline):
+    _, mentions, _ = extract(pipeline, "人们耳熟能详的一些品牌，如公牛、方太、奥克斯、杉杉等均系宁波造。")
+    assert {("公牛", "Organization"), ("奥克斯", "Organization"), ("杉杉", "Organization")} <= mentions

@@ -11,6 +11,7 @@ from .base import Cand, is_han, is_punct, is_quantity
 
 SEPARATORS = {"、", "和", "及", "与", "以及", "或"}
 _ETC = {"等", "等等"}
+_SUCH_AS = {"如", "包括", "例如", "比如", "像", "诸如"}
 _MAX_ITEM = 15
 _EXTENSION = re.compile("[东西南北]?(?:延伸|延长)(?:段|线|工程)?$")
 _COUNT = re.compile("^[0-9一二三四五六七八九十两几]+[个大项类]$")
@@ -93,7 +94,7 @@ class Enumerations:
         if k:
             yield Cand(s0, s0 + k, "AdministrativeArea", "division")
             spans[0] = (s0 + k, e0)
-        category, shared = self._tail_category(toks, tail), ""
+        category, shared = self._tail_category(toks, tail) or self._head_category(toks, items[0][0]), ""
         if category and category.endswith("?"):
             # 等领域, 等赛道: industries only if the list itself names a known one
             names = [text[s:e] for s, e in spans]
@@ -152,6 +153,20 @@ class Enumerations:
             if category == "Organization" and name in self.lex.industries:
                 continue  # 华海共同药业、合成生物等主体: a sector among the firms is no firm
             yield Cand(s, e, category, "enumeration", aliases=aliases)
+
+    def _head_category(self, toks: list[Token], first: int) -> str | None:
+        """一些品牌，如公牛、方太、雅戈尔等: the class noun before 如/包括 types the list."""
+        k = first - 1
+        if k < 1 or toks[k].word not in _SUCH_AS:
+            return None
+        k -= 1
+        if toks[k].word in ("，", "：", ",", ":"):
+            k -= 1
+        for j in (k - 1, k):
+            noun = "".join(t.word for t in toks[max(j, 0):k + 1])
+            if noun in self.lex.class_nouns and not self.lex.class_nouns[noun].endswith("?"):
+                return self.lex.class_nouns[noun]
+        return None
 
     def _tail_category(self, toks: list[Token], k: int) -> str | None:
         noun = self._tail_noun(toks, k)
