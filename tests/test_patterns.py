@@ -411,3 +411,8 @@ def test_comparisons_with_other_places_are_no_targets(pipeline):
 def test_a_class_noun_before_such_as_types_the_list(pipeline):
     _, mentions, _ = extract(pipeline, "人们耳熟能详的一些品牌，如公牛、方太、奥克斯、杉杉等均系宁波造。")
     assert {("公牛", "Organization"), ("奥克斯", "Organization"), ("杉杉", "Organization")} <= mentions
+
+
+def test_firms_a_report_lists_are_of_its_place(pipeline):
+    _, _, relations = extract(pipeline, "宁波市坚持制造业立市。人们耳熟能详的一些品牌，如公牛、奥克斯、杉杉等均系宁波造。宁波市加快发展。")
+    assert ("公牛", "locatedIn", "宁波市") in relations or ("公牛", "locatedIn", "宁波") in relations

@@ -292,7 +292,8 @@ class RelationRules:
             return False
         if m.text.startswith(("国家", "中国", "中央", "全国", "国务院")):
             return False
-        return m.text.endswith(_COMPANY_ENDS) or m.text[0] in "县区市镇乡"
+        # firms a report lists (公牛、方太等品牌) are of its place unless it says otherwise
+        return m.text.endswith(_COMPANY_ENDS) or m.text[0] in "县区市镇乡" or m.rule == "enumeration"
 
     def _names_elsewhere(self, name: str, subject: Division) -> bool:
         """厦门大学 in a report on 福鼎市: the name itself places it in another division."""
