@@ -87,8 +87,7 @@ class PersonRules:
         officials is a list of people when every item reads as a name."""
         for m in _NAME_LIST.finditer(text):
             before = text[:m.start()]
-            if not (before.endswith(_LIST_LEADS) or self._title.search(before[-6:] + "\0") and
-                    any(before.endswith(t) for t in self.lex.titles)):
+            if not (before.endswith(_LIST_LEADS) or any(before.endswith(t) for t in self.lex.titles)):
                 continue
             items, pos = m.group().split("、"), m.start()
             spans = []

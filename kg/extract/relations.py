@@ -62,7 +62,7 @@ class RelationRules:
     def _opened_by_area(self, sent, ms) -> Iterator[Relation]:
         """岐江新城锚定…，推动华侨城欢乐海岸开园运营: a sentence that opens with a new town or
         a zone goes on about the sites in it."""
-        opener = next((m for m in ms if m.start == sent.start and m.category in ("Area", "Park")), None)
+        opener = _opener(sent, ms)
         if opener is None:
             return
         for m in ms:
@@ -153,8 +153,7 @@ class RelationRules:
             clause = text[clause_start:end.start() if end else len(text)]
             # 火炬开发区聚焦创新发展，做大做强生物医药…: a park or area that opens the
             # sentence develops what it lists
-            stated = _subject_before(ms, ind.start) or next(
-                (m for m in ms if m.start == sent.start and m.category in ("Park", "Area")), None)
+            stated = _subject_before(ms, ind.start) or _opener(sent, ms)
             # 安徽淮南承接智能终端行业: a region named with its industries develops them;
             # so does the document's subject where a develop verb says so (发展新能源汽车)
             # or the sector is listed as one of its industries (涵盖新能源、新材料等产业):
@@ -385,6 +384,11 @@ def _subject_before(ms: list[Mention], pos: int) -> Optional[Mention]:
     """
     areas = [m for m in _standalone(ms) if m.category == "AdministrativeArea" and m.end <= pos]
     return areas[-1] if areas else None
+
+
+def _opener(sent: Sentence, ms: list[Mention]) -> Optional[Mention]:
+    """The park or area a sentence opens with (火炬开发区聚焦…, 岐江新城锚定…): what it is about."""
+    return next((m for m in ms if m.start == sent.start and m.category in ("Area", "Park")), None)
 
 
 def _standalone(ms: list[Mention]) -> list[Mention]:
