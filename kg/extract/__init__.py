@@ -231,12 +231,7 @@ class Extractor:
                 end -= next(len(w) for w in _TITLE_RANKS if text[:end].endswith(w))
             if any(c.end == end and c.category in ("Organization", "AdministrativeArea") for c in found):
                 continue  # 启迪控股股份有限公司|总裁, 深圳市|副市长: named already
-            start = end
-            for t in reversed([t for t in toks if t.end <= end]):
-                if not is_han_char(t.word[0]) or self.names.walker.boundary(t.word) == "hard" \
-                        or self.lex.boundary(t.word) or t.word in ("和", "与", "及", "、"):
-                    break
-                start = t.start
+            start = self.names.walker.run_back(toks, end)
             name = text[start:end]
             if 2 <= len(name) <= 12 and name not in self.lex.generic and name not in self.lex.divisions \
                     and name not in self.lex.division_short and name not in self.lex.class_nouns \

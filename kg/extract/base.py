@@ -17,6 +17,8 @@ from ..lexicon import Lexicon
 from ..segment import PREPOSITIONS, Token
 
 MAX_NAME = 24  # characters; longer spans are sentences, not names
+# Words that introduce a name or join two: a name never runs back over them.
+INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"以及", "来自", "包括", "其中"}
 
 # Rules in order of trust: when two candidates cover the same span, the more
 # trusted one types it.
@@ -146,6 +148,18 @@ class NameWalker:
             if kept and k > 0:
                 return None  # 创建|国家农高区: a kind with its qualities only, not a name further back
         return None
+
+    def run_back(self, toks: list[Token], end: int, floor: int = 0) -> int:
+        """Where a name that ends at ``end`` starts when every word back to the one that
+        introduces it is name (广西启迪创新跨境电子商务|有限公司, 深圳中原|董事经理): the run
+        stops at punctuation, a function word, a listed verb or ``floor``."""
+        start = end
+        for t in reversed([t for t in toks if t.end <= end]):
+            if t.end <= floor or is_punct(t) or not is_han(t.word[0]) or t.word in INTRODUCERS \
+                    or self.lex.boundary(t.word) or self.boundary(t.word) == "hard" or end - t.start > MAX_NAME:
+                break
+            start = t.start
+        return start
 
     def _named_kind(self, word: str) -> bool:
         hit = self.lex.suffix_of(word)

@@ -6,7 +6,8 @@ from functools import cached_property
 from typing import Iterator, Optional
 
 from ..lexicon import Lexicon
-from ..segment import PREPOSITIONS as _PREPOSITIONS, Token
+from ..segment import PREPOSITIONS as _PREPOSITIONS
+from ..segment import Token
 from .base import COMMON_TAGS, Cand, NameWalker, is_han, is_punct
 
 _PROVINCE_PART = re.compile("^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新](?:东南|东北|西南|西北|[东南西北中])$")
@@ -37,8 +38,6 @@ _INDUSTRY_MEASURES = {"企业", "规模", "体系", "布局", "结构"}
 _JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局", "联盟", "协会", "联合会"}
 # Registered company forms, whose names hold the region and trade before them.
 _REGISTERED = {"有限公司", "股份有限公司", "有限责任公司", "股份公司", "集团有限公司"}
-_INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"以及", "来自", "包括", "其中"}
-_MAX_REGISTERED = 24
 _MEDIA = re.compile(r"(?:对|接受|向|告诉)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(频道|栏目)?(?:首席|特约|见习)?记者")
 _ECONOMY = re.compile("(?:发展|壮大|培育|做强|做大|做优|打造|布局|推动|引领)([\u4e00-\u9fff]{1,4}?经济)(?![\u4e00-\u9fff]{0,2}[区带圈体])")
 _CAMPAIGN = re.compile("(?:实施|开展|落实|启动|深化|组织|推进)([\u4e00-\u9fff]{3,14}?(?:行动计划|专项行动|攻坚行动|行动|工程|计划))(?![\u4e00-\u9fff]{0,1}[的中])")
@@ -267,15 +266,7 @@ class SentenceRules:
     def _registered(self, toks: list[Token], head: int, stops: list[int]) -> int:
         """A registered company's full name runs back to the word that introduces it
         (广西启迪创新跨境电子商务有限公司): region, trade name and trade are all name."""
-        floor = max((p for p in stops if p <= head), default=0)
-        i = self.walker.token_index(toks, head)
-        start = head
-        for t in reversed(toks[:i]):
-            if t.end <= floor or is_punct(t) or t.word in _INTRODUCERS or self.lex.boundary(t.word) \
-                    or head - t.start > _MAX_REGISTERED:
-                break
-            start = t.start
-        return start
+        return self.walker.run_back(toks, head, max((p for p in stops if p <= head), default=0))
 
     def _joined(self, text: str, toks: list[Token], start: int, stops: list[int]) -> int:
         """A body's name may hold 和/与/及 (住房和城乡建设部, 量子信息与量子科技创新研究院)
