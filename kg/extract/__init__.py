@@ -9,7 +9,7 @@ from typing import Optional
 from ..lexicon import Division, Lexicon, short_name
 from ..model import Document, Extraction, Mention, Sentence
 from ..segment import Segmenter, split_sentences
-from .base import Cand, NameWalker
+from .base import FIRM_ENDS, Cand, NameWalker
 from .enumerations import Enumerations
 from .names import SentenceRules
 from .persons import PersonRules
@@ -20,7 +20,6 @@ log = logging.getLogger(__name__)
 
 # Sites named after the division they are in (广州新机场, 义乌机场): the division is named too.
 _PLACED = {"Facility", "Park", "Hospital", "School"}  # not roads: 南京东路 is in 上海
-_COMPANY_ENDS = ("公司", "集团", "事务所", "银行", "股份", "控股")
 _CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:]")
 _INDUSTRY_AFTER = ("产业", "核心产业", "规模", "增加值", "营收", "营业收入", "产值", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "等")
 _YEAR = re.compile(r"(20[0-9]{2})年")
@@ -317,7 +316,7 @@ def resolve_overlaps(cands: list[Cand], text: str = "", names_sites=lambda name:
                      or (clash[0].category in _PLACED and clash[0].start == c.start
                          and clash[0].end - c.end >= 2 and names_sites(text[c.start:c.end]))) \
                 and clash[0].rule != "company" \
-                and not text[clash[0].start:clash[0].end].endswith(_COMPANY_ENDS) \
+                and not text[clash[0].start:clash[0].end].endswith(FIRM_ENDS) \
                 and clash[0].start <= c.start and c.end <= clash[0].end:
             # 汉南区 in 汉南区第九届人民代表大会, 京津冀 in 京津冀协同发展: the region is named too
             if clash[0].category in _PLACED:

@@ -17,6 +17,8 @@ from ..lexicon import Lexicon
 from ..segment import PREPOSITIONS, Token
 
 MAX_NAME = 24  # characters; longer spans are sentences, not names
+# Last words of the names of firms (华为技术有限公司, 海尔集团, 宁德时代…股份, 合作社).
+FIRM_ENDS = ("公司", "集团", "事务所", "银行", "股份", "控股", "厂", "合作社")
 # Words that introduce a name or join two: a name never runs back over them.
 INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"以及", "来自", "包括", "其中"}
 

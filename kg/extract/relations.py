@@ -10,6 +10,7 @@ from typing import Iterator, Optional
 
 from ..lexicon import Division, Lexicon, short_name
 from ..model import Action, Indicator, Mention, Relation, Sentence
+from .base import FIRM_ENDS
 
 PLACES = {"Park", "Area", "Village", "Road", "Facility", "Hospital", "School", "NaturalFeature"}
 CONTAINERS = {"AdministrativeArea", "Area"}
@@ -26,7 +27,6 @@ _POSTS_IN = {"Organization", "AdministrativeArea", "School", "Village", "Hospita
 _HELD = re.compile("(?:隆重|盛大|正式|成功)?(?:举行|召开|开幕|举办|启幕|落幕|闭幕)(的)?")
 _GOVERNMENT_TITLE = re.compile("[省市区县州镇乡]长$")
 _OWNED = {"Facility", "Park", "Organization", "Hospital", "School"}
-_COMPANY_ENDS = ("公司", "集团", "股份", "厂", "合作社")
 _REPORTER_TITLES = {"记者", "通讯员", "见习记者", "特约记者", "首席记者", "编辑", "责任编辑", "实习生"}
 
 
@@ -292,7 +292,7 @@ class RelationRules:
         if m.text.startswith(("国家", "中国", "中央", "全国", "国务院")):
             return False
         # firms a report lists (公牛、方太等品牌) are of its place unless it says otherwise
-        return m.text.endswith(_COMPANY_ENDS) or m.text[0] in "县区市镇乡" or m.rule == "enumeration"
+        return m.text.endswith(FIRM_ENDS) or m.text[0] in "县区市镇乡" or m.rule == "enumeration"
 
     def _names_elsewhere(self, name: str, subject: Division) -> bool:
         """厦门大学 in a report on 福鼎市: the name itself places it in another division."""
