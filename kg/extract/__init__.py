@@ -346,6 +346,21 @@ def _alternation(names: dict[str, str]) -> Optional[re.Pattern]:
 _FIRST_PERSON = re.compile("(?:我|本)([省市区县州旗])(?![场长委民])")
 
 
+def _own_kind(counts: Counter, divisions: dict[str, Division], text: str) -> Counter:
+    """我市, 本县: a report speaks of its own place by its kind; keep the places of that
+    kind, and of them those in the province it names, not the cities it compares itself
+    with (北京、深圳). Without such words, or without such places, all stay."""
+    own = Counter(m.group(1) for m in _FIRST_PERSON.finditer(text))
+    if not own:
+        return counts
+    kind = own.most_common(1)[0][0]
+    mine = Counter({n: k for n, k in counts.items() if n in divisions and divisions[n].name.endswith(kind)})
+    provinces = {divisions[n].code[:2] for n in counts if n in divisions and divisions[n].level == "province"}
+    near = Counter({n: k for n, k in mine.items() if divisions[n].code[:2] in provinces
+                    and divisions[n].level != "province"})
+    return near or mine or counts
+
+
 def _subject(mentions: list[Mention], divisions: dict[str, Division],
              named_after: Counter = Counter()) -> Optional[str]:
     """The division a document is about: the most named, the lowest level on ties.
@@ -360,20 +375,7 @@ def _subject(mentions: list[Mention], divisions: dict[str, Division],
             counts[m.text] += 0.5 if peer else 1
     # a place named inside one other name only (丹江口|某工厂) is not what the document is about
     counts.update({n: k for n, k in named_after.items() if n in counts or k >= 2})
-    # 我市, 本县: a report speaks of its own place by its kind; keep the places of that kind
-    text = mentions[0].sentence.doc.text if mentions else ""
-    own = Counter(m.group(1) for m in _FIRST_PERSON.finditer(text))
-    if own:
-        kind = own.most_common(1)[0][0]
-        mine = Counter({n: k for n, k in counts.items() if n in divisions and divisions[n].name.endswith(kind)})
-        # ...and of the province it names, not the cities it compares itself with (北京、深圳)
-        provinces = {divisions[n].code[:2] for n in counts if n in divisions and divisions[n].level == "province"}
-        near = Counter({n: k for n, k in mine.items() if divisions[n].code[:2] in provinces
-                        and divisions[n].level != "province"})
-        if near:
-            mine = near
-        if mine:
-            counts = mine
+    counts = _own_kind(counts, divisions, mentions[0].sentence.doc.text if mentions else "")
     if any(n in divisions for n in counts):
         counts = Counter({n: k for n, k in counts.items() if n in divisions})  # not 蒙古国 or 乌兰巴托
     if not counts:
