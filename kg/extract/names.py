@@ -36,6 +36,9 @@ _MODIFIED_BY = {"资源", "基金", "体系", "平台", "项目", "企业", "公
 _INDUSTRY_MEASURES = {"企业", "规模", "体系", "布局", "结构"}
 # Bodies whose full names join two fields with 和/与 (国家发展和改革委员会, …与…研究院).
 _JOINABLE = {"委员会", "研究院", "研究所", "研究中心", "局", "联盟", "协会", "联合会"}
+# Dashes that join the stops of a route (古北水镇-金山岭-避暑山庄).
+_DASHES = "-—－"
+_DASH = re.compile(f"[{_DASHES}]")
 # Registered company forms, whose names hold the region and trade before them.
 _REGISTERED = {"有限公司", "股份有限公司", "有限责任公司", "股份公司", "集团有限公司"}
 _MEDIA = re.compile(r"(?:对|接受|向|告诉)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(频道|栏目)?(?:首席|特约|见习)?记者")
@@ -163,8 +166,8 @@ class SentenceRules:
                 if k and text.startswith(("中国", "国家", "中科院"), start + k):
                     start += k  # 合肥|中国科学院…研究院: a national body, and where it is
             name = text[start:t.end]
-            parts = re.split("[-—－]", name)
-            if len(parts) >= 2 and (name[0] in "-—－" or all(
+            parts = _DASH.split(name)
+            if len(parts) >= 2 and (name[0] in _DASHES or all(
                     (own := self.lex.suffix_of(p)) and len(p) > len(own[0]) for p in parts)):
                 # 古北水镇-金山岭-避暑山庄: a route through places, each named for itself
                 yield from self._route_stops(text, start, t.end)
@@ -196,13 +199,13 @@ class SentenceRules:
 
     def _route_stops(self, text: str, start: int, end: int) -> Iterator[Cand]:
         # the route runs back over stops the walker left out (古北水镇 before -金山岭)
-        while start >= 3 and text[start - 1] not in "-—－" and text[start] in "-—－":
+        while start >= 3 and text[start - 1] not in _DASHES and text[start] in _DASHES:
             run = re.search("[\u4e00-\u9fff]{2,8}$", text[:start])
             if not run:
                 break
             start = run.start()
         pos = start
-        for part in re.split("[-—－]", text[start:end]):
+        for part in _DASH.split(text[start:end]):
             hit = self.lex.suffix_of(part) if len(part) >= 2 else None
             if hit and len(part) > len(hit[0]) and part not in self.lex.generic:
                 k = self.walker.leading_verb(part) if len(part) > 4 else 0
