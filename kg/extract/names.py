@@ -385,7 +385,9 @@ class SentenceRules:
                 if category == "Organization" and i > 0 and toks[i - 1].word in _LEVELS_ONE \
                         and (i == 1 or not is_han(toks[i - 2].word) or self.lex.boundary(toks[i - 2].word)):
                     start = toks[i - 1].start  # 省|国资委: the province's own body
-                yield Cand(start, end, category, rule)
+                # 光电|产业: the industry's name with its kind word is also its name
+                also = {text[start:end] + "产业"} if category == "Industry" and text[end:end + 2] == "产业" else set()
+                yield Cand(start, end, category, rule, aliases=also)
 
     def divisions_in(self, text: str, toks: list[Token]) -> Iterator[Cand]:
         """Full division names wherever they stand, even where jieba cut across
