@@ -416,3 +416,11 @@ def test_a_class_noun_before_such_as_types_the_list(pipeline):
 def test_firms_a_report_lists_are_of_its_place(pipeline):
     _, _, relations = extract(pipeline, "宁波市坚持制造业立市。人们耳熟能详的一些品牌，如公牛、奥克斯、杉杉等均系宁波造。宁波市加快发展。")
     assert ("公牛", "locatedIn", "宁波市") in relations or ("公牛", "locatedIn", "宁波") in relations
+
+
+def test_bare_and_modified_sectors_in_lists(pipeline):
+    ex, mentions, _ = extract(pipeline, "在石化、钢铁等行业开展技术改造。引导外资投向先进制造、现代服务、高新技术等产业。"
+                                        "发展跨境物流、应急物流等业态。光电产业链条。")
+    assert {("石化", "Industry"), ("钢铁", "Industry"), ("先进制造", "Industry"), ("现代服务", "Industry"),
+            ("跨境物流", "Industry"), ("应急物流", "Industry")} <= mentions
+    assert "光电产业" in next(m.aliases for m in ex.mentions if m.text == "光电")  # either name matches

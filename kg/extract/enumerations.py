@@ -40,7 +40,7 @@ class Enumerations:
             j = i
             while j < n:
                 k = j
-                while k < n and not self._ends_item(toks[k], first=not items):
+                while k < n and (not self._ends_item(toks[k], first=not items) or self._completes_sector(toks, j, k)):
                     k += 1
                 if k == j:
                     break
@@ -54,6 +54,12 @@ class Enumerations:
                 i = items[-1][1] + 1
             else:
                 i = (items[0][1] if items else i) + 1
+
+    def _completes_sector(self, toks: list[Token], j: int, k: int) -> bool:
+        """现代|服务/v, 先进|制造/v: a head word jieba reads as a verb ends a sector's name."""
+        return k > j and toks[k].word in self.lex.industry_heads \
+            and not any(self.walker.tag(t.word).startswith("v") for t in toks[j:k]) \
+            and self.lex.industry_like("".join(t.word for t in toks[j:k + 1]))
 
     def _next_word(self, toks: list[Token], k: int) -> str:
         return toks[k].word if k < len(toks) else ""
