@@ -47,6 +47,8 @@ class Lexicon:
     triggers: dict[str, frozenset[str]]  # verb -> kinds ("action", "develop")
     divisions: dict[str, list[Division]]  # full name -> divisions with that name
     division_short: dict[str, list[Division]]  # 济南 -> [济南市]
+    # county short names jieba does not know at all (海林, 林口): trusted only beside kin
+    unlisted_shorts: frozenset[str] = frozenset()
     regions: dict[str, str] = field(default_factory=dict)  # 长三角 -> Area, 工信部 -> Organization
     programmes: dict[str, str] = field(default_factory=dict)  # 试点 -> after, 实施 -> before
     descriptors: frozenset[str] = frozenset()  # 村民, 游客: they mark a name but are no post
@@ -56,7 +58,7 @@ class Lexicon:
 
     @classmethod
     def load(cls, user_files: Iterable[str | Path] = ()) -> "Lexicon":
-        divisions, short = _divisions()
+        divisions, short, unlisted = _divisions()
         lex = cls(
             suffixes={w: (c, k) for w, c, k in _rows("suffixes.tsv", 3)},
             class_nouns={w: c for w, c in _rows("classnouns.tsv", 2)},
@@ -73,6 +75,7 @@ class Lexicon:
             triggers=_kinds(_rows("triggers.tsv", 2)),
             divisions=divisions,
             division_short=short,
+            unlisted_shorts=unlisted,
             regions={w: c for w, c in _rows("regions.tsv", 2)},
             programmes={w: c for w, c in _rows("programmes.tsv", 2)},
             descriptors=frozenset(_words("descriptors.txt")),
@@ -212,10 +215,14 @@ def _rows(name: str, width: int) -> list[list[str]]:
     return rows
 
 
-def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]]]:
+_RARE = 60  # jieba's count below which a word is no common word (和平 7998, 海林 3)
+
+
+def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], frozenset[str]]:
     full: dict[str, list[Division]] = {}
     short: dict[str, list[Division]] = {}
-    place_words = _place_words()
+    place_words, known = _place_words()
+    unlisted = set()
     with _open("divisions.tsv") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             d = Division(row["code"], row["name"], row["level"], row["parent"])
@@ -225,20 +232,28 @@ def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]]]:
             s = short_name(d.name)
             if s != d.name and len(s) >= 2 and (d.level in ("province", "city") or s in place_words):
                 short.setdefault(s, []).append(d)
-    return full, short
+            elif s != d.name and 2 <= len(s) <= 3 and known.get(s, 0) < _RARE and "自治" not in s:
+                short.setdefault(s, []).append(d)
+                unlisted.add(s)
+    unlisted -= {s for s, ds in short.items() if any(d.level != "county" for d in ds)}
+    return full, short, frozenset(unlisted)
 
 
-def _place_words() -> set[str]:
-    """Words jieba's dictionary tags as place names (ns): 涿州 and 福安 are; 中山 is too,
-    but 城关 or 和平 are not, so county short names are trusted only when listed here."""
+def _place_words() -> tuple[set[str], dict[str, int]]:
+    """Words jieba's dictionary tags as place names (ns), and how often it saw each word.
+    涿州 and 福安 are place names; 中山 is too, but 城关 or 和平 are common words, so a
+    county's short name is trusted when listed as a place; one jieba hardly knows
+    (海林, 林口, 柯桥) is a name too, but only beside its kin (``Extractor._stray_counties``)."""
     import jieba
-    words = set()
+    places, known = set(), {}
     with jieba.get_dict_file() as fh:
         for raw in fh:
             parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] == "ns":
-                words.add(parts[0])
-    return words
+            if len(parts) == 3:
+                known[parts[0]] = int(parts[1])
+                if parts[2] == "ns":
+                    places.add(parts[0])
+    return places, known
 
 
 def short_name(name: str) -> str:

@@ -424,3 +424,18 @@ def test_bare_and_modified_sectors_in_lists(pipeline):
     assert {("石化", "Industry"), ("钢铁", "Industry"), ("先进制造", "Industry"), ("现代服务", "Industry"),
             ("跨境物流", "Industry"), ("应急物流", "Industry")} <= mentions
     assert "光电产业" in next(m.aliases for m in ex.mentions if m.text == "光电")  # either name matches
+
+
+def test_names_kinds_of_city_reports_use(pipeline):
+    _, mentions, _ = extract(pipeline, "推动玉蝉、三溪、佳乐等腰部酒企健康成长。积极参加进博会、哈洽会等重大招商活动。"
+                                       "1946文创园入驻企业87家，新建2000吨冷库。支持屈氏庄园创建4A级景区。三是工业经济高速增长。")
+    assert {("玉蝉", "Organization"), ("佳乐", "Organization"), ("哈洽会", "Event"),
+            ("1946文创园", "Park"), ("屈氏庄园", "Facility")} <= mentions
+    assert not any("冷库" in t or "高速" in t for t, _ in mentions)
+
+
+def test_county_short_names_jieba_does_not_know_count_beside_their_kin(pipeline):
+    _, mentions, _ = extract(pipeline, "牡丹江市推进项目建设。海林、林口、穆棱加快发展。")
+    assert {("海林", "AdministrativeArea"), ("林口", "AdministrativeArea")} <= mentions
+    _, mentions, _ = extract(pipeline, "林口林口林口，文字。")
+    assert not any(t == "林口" for t, _ in mentions)

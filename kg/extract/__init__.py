@@ -181,12 +181,16 @@ class Extractor:
             opts = self.lex.division(name)
             if name in self.lex.divisions or any(d.level != "county" for d in opts):
                 sure |= {d.code for d in opts}
+        shorts = {name: self.lex.division_short.get(name, []) for name in counts
+                  if name not in self.lex.divisions and self.lex.division_short.get(name)}
         stray = set()
-        for name, k in counts.items():
-            opts = self.lex.division_short.get(name, [])
-            if name in self.lex.divisions or not opts or any(d.level != "county" for d in opts) or k >= _REPEATED:
+        for name, opts in shorts.items():
+            if any(d.level != "county" for d in opts) or (counts[name] >= _REPEATED and name not in self.lex.unlisted_shorts):
                 continue
-            if not any(c[:4] == d.code[:4] or c == d.code[:2] + "0000" for d in opts for c in sure):
+            # 林口建堂、海林海浪河: two counties of one city vouch for each other
+            cities = {d.code[:4] for d in opts}
+            peers = any(o.code[:4] in cities for other, ds in shorts.items() if other != name for o in ds)
+            if not peers and not any(c[:4] == d.code[:4] or c == d.code[:2] + "0000" for d in opts for c in sure):
                 stray.add(name)
         return stray
 

@@ -86,6 +86,17 @@ class NameWalker:
                 return i
         return len(toks)
 
+    def _numbered_name(self, toks: list[Token], j: int, pieces: list[Token]) -> bool:
+        """A bare three- or four-digit number opening a clause and followed by a word
+        that is no unit (1946|文创园, not 2000|吨冷库) is part of the name."""
+        word = toks[j].word
+        if not (word.isdigit() and 3 <= len(word) <= 4 and j + 1 < len(toks)):
+            return False
+        nxt = toks[j + 1].word
+        opens = j == 0 or is_punct(toks[j - 1]) or self.boundary(toks[j - 1].word) == "hard"
+        return opens and is_han(nxt) and self.tag(nxt) not in ("q", "m") \
+            and not any(nxt.startswith(u) for u in self.lex.units)
+
     def start_of(self, toks: list[Token], head: int, stops: Iterable[int] = (),
                  farthest: bool = False) -> int | None:
         """Where the name whose fixed part starts at ``head`` begins; None if it is a bare kind.
@@ -114,6 +125,9 @@ class NameWalker:
                 j -= 3
                 continue
             if t.end <= floor or is_punct(t) or self.boundary(t.word) == "hard":
+                break
+            if self._numbered_name(toks, j, pieces):
+                pieces.append(t)  # 1946文创园, 798艺术区: a number that is the name
                 break
             if is_quantity(t.word):
                 counted = t.end  # 全国首个X集聚区, 一批X园区: a description, not a name

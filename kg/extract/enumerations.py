@@ -97,7 +97,7 @@ class Enumerations:
             spans[0] = (s0, e0)
         # 安徽新一代信息技术、汽车及零部件…: the region before the list is not part of its first item
         k = self.lex.leading_division(text[s0:e0 - 2])
-        if k:
+        if k and (self.lex.industry_like(text[s0 + k:e0]) or text[e0:e0 + 2] in _INDUSTRY_KINDS):  # not 宝安燕罗、龙岗宝龙等园区
             yield Cand(s0, s0 + k, "AdministrativeArea", "division")
             spans[0] = (s0 + k, e0)
         category, shared = self._tail_category(toks, tail) or self._head_category(toks, items[0][0]), ""
