@@ -17,7 +17,7 @@ from .errors import LexiconError
 from .vocab import CATEGORIES
 
 # Division names that are also everyday words (中心城区, 老城区, 东区).
-_AMBIGUOUS_DIVISIONS = {"城区", "矿区", "郊区", "东区", "西区", "新区", "南区", "北区", "中区"}
+_AMBIGUOUS_DIVISIONS = {"城区", "矿区", "郊区", "东区", "西区", "新区", "南区", "北区", "中区", "老城区"}
 _DIVISION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
                       "自治州", "地区", "省", "市", "盟", "县", "区")
 

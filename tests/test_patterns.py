@@ -439,3 +439,12 @@ def test_county_short_names_jieba_does_not_know_count_beside_their_kin(pipeline)
     assert {("海林", "AdministrativeArea"), ("林口", "AdministrativeArea")} <= mentions
     _, mentions, _ = extract(pipeline, "林口林口林口，文字。")
     assert not any(t == "林口" for t, _ in mentions)
+
+
+def test_city_plans_of_districts_and_routes(pipeline):
+    _, mentions, _ = extract(pipeline, "中心城区高铁新区打造吉安科创之城、城市之门，井冈山农科园升建国家级农高区，"
+                                       "吉州区做优老城区、做旺城北片区。完善兴国至遂川至桂东高速等项目前期工作。")
+    assert {("高铁新区", "Area"), ("井冈山农科园", "Park"), ("城北片区", "Area"),
+            ("兴国至遂川至桂东高速", "Road")} <= mentions
+    names = {t for t, _ in mentions}
+    assert not names & {"中心城区高铁新区", "吉州区做优老城区", "老城区", "做旺城北片区", "城市之门"}

@@ -29,7 +29,7 @@ PRIORITY = {"user": 9, "division": 8, "foreign": 8, "person": 8, "quote": 7, "me
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUANTITY = re.compile(
-    r"^(?:[0-9０-９.,，%]+.*|[一二三四五六七八九十百千万两几数多]+[个批项家座所条大处种类次名位期轮张片号]"
+    r"^(?:[.,，]?[0-9０-９][0-9０-９.,，%]*.*|[一二三四五六七八九十百千万两几数多]+[个批项家座所条大处种类次名位期轮张片号]"
     r"|第[一二三四五六七八九十0-9]+[个家批座名位]|首[个家批座]|[上下]半年|[今明去]年)$")
 _SESSION = re.compile(r"^第?[一二三四五六七八九十百0-9]+[届次]$")
 # Industries and most kinds are words of common nouns; a name needs material

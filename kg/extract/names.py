@@ -172,6 +172,8 @@ class SentenceRules:
                 # 古北水镇-金山岭-避暑山庄: a route through places, each named for itself
                 yield from self._route_stops(text, start, t.end)
                 continue
+            if category != "Organization" and self._acts_on_kind(name, suffix):
+                continue  # 吉州区做优老城区: a place doing something to a bare kind
             if name in self.lex.generic or len(name) <= len(suffix) or name[0] == "暨" \
                     or re.match(r"([省市县区乡镇村户])\1", name):
                 continue  # 高质量发展|暨招商大会: the second name of one event; 县县通高速: a slogan
@@ -196,6 +198,11 @@ class SentenceRules:
                 parks.append(t.end)  # 浒关开发区|莱克工业园
             yield Cand(start, t.end, category, "short_suffix" if kind == "short" else "suffix",
                        aliases=self._aliases(name, category))
+
+    def _acts_on_kind(self, name: str, suffix: str) -> bool:
+        k = self.lex.leading_division(name)
+        rest = name[k:len(name) - len(suffix)]
+        return bool(k) and name[:k] in self.lex.divisions and self.lex.boundary(rest) == "soft"
 
     def _route_stops(self, text: str, start: int, end: int) -> Iterator[Cand]:
         # the route runs back over stops the walker left out (古北水镇 before -金山岭)
@@ -546,8 +553,14 @@ class SentenceRules:
         """省道西演至肃宁公路, 海—宝农村公路, 京—沪高速: a road named by its two ends."""
         for m in _ROUTE.finditer(text):
             start = self.walker.start_of(toks, m.start(1))
-            if start is not None and m.start(1) - start <= 6:
-                yield Cand(start, m.end(), "Road", "road")
+            if start is None or m.start(1) - start > 6:
+                continue
+            while text[start - 1:start] in ("至", "—", "－") and start >= 2:
+                back = self.walker.start_of(toks, start - 1)  # 兴国至|遂川至桂东高速: a route through three
+                if back is None or start - 1 - back > 6:
+                    break
+                start = back
+            yield Cand(start, m.end(), "Road", "road")
 
     def media(self, text: str, toks: list[Token]) -> Iterator[Cand]:
         """对南方财经全媒体记者说, 接受21世纪经济报道记者采访: the outlet a reporter is of
