@@ -448,3 +448,11 @@ def test_city_plans_of_districts_and_routes(pipeline):
             ("兴国至遂川至桂东高速", "Road")} <= mentions
     names = {t for t, _ in mentions}
     assert not names & {"中心城区高铁新区", "吉州区做优老城区", "老城区", "做旺城北片区", "城市之门"}
+
+
+def test_a_plants_capacity_names_its_product(pipeline):
+    ex, _, _ = extract(pipeline, "推动永祥能源科技12万吨高纯晶硅、京运通22吉瓦拉棒切片项目达产满产。开工中环20GW光伏叠瓦组件。"
+                                 "千方百计抓开工。药材、核桃产量分别达到2.34万吨和0.39万吨。")
+    got = {(i.value, i.unit): i.label for i in ex.indicators}
+    assert "高纯晶硅" in got[(120000, "吨")] and "拉棒切片" in got[(22, "吉瓦")] and "光伏叠瓦组件" in got[(20, "GW")]
+    assert (1000, "方") not in got and "核桃" in got[(3900, "吨")]
