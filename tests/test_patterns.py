@@ -456,3 +456,13 @@ def test_a_plants_capacity_names_its_product(pipeline):
     got = {(i.value, i.unit): i.label for i in ex.indicators}
     assert "高纯晶硅" in got[(120000, "吨")] and "拉棒切片" in got[(22, "吉瓦")] and "光伏叠瓦组件" in got[(20, "GW")]
     assert (1000, "方") not in got and "核桃" in got[(3900, "吨")]
+
+
+def test_clusters_name_their_industry_and_lists_keep_own_kinds(pipeline):
+    _, mentions, _ = extract(pipeline, "电子信息技术产业集群实现营业收入500亿元。打造千亿级智能家电产业集群。"
+                                       "业协会授予“中国领航创新产业集群”。虞美人广场、海韵路、凤凰湖、蓬莱湾等成为打卡地。"
+                                       "成功举办第二届全国博士后创新创业大赛。")
+    assert {("电子信息技术", "Industry"), ("智能家电", "Industry"), ("海韵路", "Road"),
+            ("第二届全国博士后创新创业大赛", "Event")} <= mentions
+    assert ("中国领航创新产业集群", "Industry") not in mentions
+    assert not any(t.startswith(("千亿级", "成功")) for t, _ in mentions)

@@ -142,6 +142,7 @@ class Enumerations:
         for s, e in spans:
             name = text[s:e]
             aliases: set[str] = set()
+            kind = category
             if shared and name.endswith(shared) and len(name) - len(shared) >= 2:
                 aliases.add(name[: -len(shared)])
             elif shared and not name.endswith(shared):
@@ -149,16 +150,19 @@ class Enumerations:
                 if own and own[2] == "name":
                     continue  # a name with a suffix of its own keeps its own kind
                 aliases.add(name + shared)
+            elif not category_from_tail and not shared and (own := self.lex.suffix_of(name)) \
+                    and own[1] != category and own[2] in ("name", "short"):
+                kind = own[1]  # 海韵路、凤凰湖、蓬莱湾: the last item's one-character kind types only the bare
             if self._covered(s, e, found, override=bool(shared) or category_from_tail):
                 for c in found:
-                    if (c.start, c.end) == (s, e) and c.category == category:
+                    if (c.start, c.end) == (s, e) and c.category == kind:
                         c.aliases |= aliases
                 continue
-            if category == "Area" and (name in self.lex.divisions or name in self.lex.division_short):
+            if kind == "Area" and (name in self.lex.divisions or name in self.lex.division_short):
                 continue  # 蕉城、福安、福鼎等沿海区域: divisions stay divisions
-            if category == "Organization" and name in self.lex.industries:
+            if kind == "Organization" and name in self.lex.industries:
                 continue  # 华海共同药业、合成生物等主体: a sector among the firms is no firm
-            yield Cand(s, e, category, "enumeration", aliases=aliases)
+            yield Cand(s, e, kind, "enumeration", aliases=aliases)
 
     def _head_category(self, toks: list[Token], first: int) -> str | None:
         """一些品牌，如公牛、方太、雅戈尔等: the class noun before 如/包括 types the list."""

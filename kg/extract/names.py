@@ -48,6 +48,8 @@ _CAMPAIGN = re.compile("(?:实施|开展|落实|启动|深化|组织|推进)([\u
 _DESCRIBED = re.compile("第[一二三四五六七八九十0-9]+个|首个|唯一|[一二三四五六七八九十两]$|^(?:我国|全国|国内)")
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
+_CLUSTER_RANK = re.compile("^(?:[千百万]亿级|世界级|国家级|省级|全国|国际)?(?:优质|重点|特色|优势)?")
+_CLUSTER_SCALE = re.compile("(?:[千百万]亿(?:级)?)$")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
 _LOCATED = {"Village", "Area", "Road", "NaturalFeature", "AdministrativeArea"}
 _LEVELS_ONE = {"省", "市", "区", "县"}
@@ -196,6 +198,16 @@ class SentenceRules:
                 areas.append(t.end)  # 老城商埠片区|中山公园, but 光明科学城中心区 is one area
             elif category == "Park":
                 parks.append(t.end)  # 浒关开发区|莱克工业园
+            if category == "Industry" and suffix == "产业集群":
+                # 电子信息技术产业集群: the cluster of an industry names the industry, not its
+                # scale or rank (千亿级智能家电, 不锈钢千亿, 中小企业特色)
+                raw = text[start:head]
+                lead = m.end() if (m := _CLUSTER_RANK.match(raw)) else 0
+                core = _CLUSTER_SCALE.sub("", raw[lead:])
+                if len(core) >= 2 and core not in self.lex.modifiers and core not in self.lex.generic \
+                        and not core.endswith(("特色", "优势", "创新", "主导", "支柱")):
+                    yield Cand(start + lead, start + lead + len(core), category, "suffix", aliases={name})
+                continue
             yield Cand(start, t.end, category, "short_suffix" if kind == "short" else "suffix",
                        aliases=self._aliases(name, category))
 
@@ -545,8 +557,9 @@ class SentenceRules:
                 continue
             start = m.start()
             before = self.walker.start_of(toks, start) if not dated else None
-            if before is not None and start - before <= 8:
-                start = before
+            if before is not None and start - before <= 8 \
+                    and not any(self.lex.boundary(t.word) for t in toks if before <= t.start < start):
+                start = before  # 自治区|第二届冬运会, but not 成功举办|第二届…大赛
             yield Cand(start, end, "Event", "suffix")
 
     def routes(self, text: str, toks: list[Token]) -> Iterator[Cand]:
@@ -656,7 +669,8 @@ class SentenceRules:
             yield Cand(start, end, "Road", "quote")
             return
         hit = self.lex.suffix_of(inner)
-        if hit and hit[2] == "name" and inner not in self.lex.generic and len(inner) > len(hit[0]):
+        if hit and hit[2] == "name" and inner not in self.lex.generic and len(inner) > len(hit[0]) \
+                and hit[1] != "Industry":  # “中国领航创新产业集群”: a title given, not a sector
             if not _DESCRIBED.search(inner[:-len(hit[0])]):
                 yield Cand(start, end, hit[1], "quote")
             return
