@@ -7,6 +7,7 @@ pipeline is created. A user lexicon (``kg build --lexicon FILE``) is a TSV of
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -18,6 +19,8 @@ from .vocab import CATEGORIES
 
 # Division names that are also everyday words (中心城区, 老城区, 东区).
 _AMBIGUOUS_DIVISIONS = {"城区", "矿区", "郊区", "东区", "西区", "新区", "南区", "北区", "中区", "老城区"}
+# 马边彝族自治县, 围场满族蒙古族自治县, 长阳土家族自治县: the peoples before 自治 are not the place's name
+_ETHNIC_AUTONOMY = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+(?:自治)?[县旗州区]$")
 _DIVISION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
                       "自治州", "地区", "省", "市", "盟", "县", "区")
 
@@ -235,7 +238,12 @@ def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], 
             elif s != d.name and 2 <= len(s) <= 3 and known.get(s, 0) < _RARE and "自治" not in s:
                 short.setdefault(s, []).append(d)
                 unlisted.add(s)
-    unlisted -= {s for s, ds in short.items() if any(d.level != "county" for d in ds)}
+    for s, ds in short.items():
+        big = [d for d in ds if d.level != "county"]
+        if big:
+            # 河南 is the province, not Qinghai's 河南蒙古族自治县; but 长沙 may be 长沙县 in 长沙
+            short[s] = [d for d in ds if d.level != "county" or any(b.code[:2] == d.code[:2] for b in big)]
+            unlisted.discard(s)
     return full, short, frozenset(unlisted)
 
 
@@ -257,7 +265,10 @@ def _place_words() -> tuple[set[str], dict[str, int]]:
 
 
 def short_name(name: str) -> str:
-    """济南市 -> 济南, 广西壮族自治区 -> 广西, 内蒙古自治区 -> 内蒙古."""
+    """济南市 -> 济南, 广西壮族自治区 -> 广西, 内蒙古自治区 -> 内蒙古, 马边彝族自治县 -> 马边."""
+    ethnic = _ETHNIC_AUTONOMY.match(name)
+    if ethnic:
+        return ethnic.group(1)
     for suf in _DIVISION_SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             return name[: -len(suf)]

@@ -466,3 +466,17 @@ def test_clusters_name_their_industry_and_lists_keep_own_kinds(pipeline):
             ("第二届全国博士后创新创业大赛", "Event")} <= mentions
     assert ("中国领航创新产业集群", "Industry") not in mentions
     assert not any(t.startswith(("千亿级", "成功")) for t, _ in mentions)
+
+
+def test_autonomous_counties_go_by_their_short_names(pipeline):
+    from kg.lexicon import short_name
+    assert short_name("马边彝族自治县") == "马边" and short_name("围场满族蒙古族自治县") == "围场"
+    assert short_name("广西壮族自治区") == "广西" and short_name("新疆维吾尔自治区") == "新疆"
+    assert [d.name for d in pipeline.lexicon.division("河南")] == ["河南省"]  # not Qinghai's 河南县
+
+
+def test_verbs_of_plans_do_not_start_names(pipeline):
+    _, mentions, _ = extract(pipeline, "打好产业园区项目建设攻坚战。依托中国视谷申建未来产业先导区。"
+                                       "推进新一轮乐山大佛综合保护工程。")
+    names = {t for t, _ in mentions}
+    assert not any(t.startswith(("好", "新一轮")) or "申建" in t for t in names)

@@ -522,6 +522,7 @@ class SentenceRules:
         for m in _CAMPAIGN.finditer(text):
             name = m.group(1)
             k = self.walker.leading_verb(name)
+            k += next((j for j in (3, 2) if self.lex.boundary(name[k:k + j]) == "hard"), 0)  # 新一轮|乐山大佛…工程
             name, start = name[k:], m.start(1) + k
             if len(name) < 5 or name in self.lex.generic or self.lex.opens_with_verb(name):
                 continue
