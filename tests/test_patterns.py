@@ -480,3 +480,12 @@ def test_verbs_of_plans_do_not_start_names(pipeline):
                                        "推进新一轮乐山大佛综合保护工程。")
     names = {t for t, _ in mentions}
     assert not any(t.startswith(("好", "新一轮")) or "申建" in t for t in names)
+
+
+def test_the_firm_before_a_plants_capacity(pipeline):
+    _, mentions, _ = extract(pipeline, "推动永祥能源科技12万吨高纯晶硅、京运通22吉瓦拉棒切片项目达产满产，力促协鑫12万吨颗粒硅开工，"
+                                       "建成赛盛年产800吨电子级碳化硅。力争形成60万吨硅料。日钢产能置换900万吨炼钢。西港区30万吨级原油码头投产。")
+    assert {("永祥能源科技", "Organization"), ("京运通", "Organization"), ("协鑫", "Organization"),
+            ("赛盛", "Organization")} <= mentions
+    orgs = {t for t, c in mentions if c == "Organization"}
+    assert not orgs & {"力争形成", "日钢产能置换", "西港区"}

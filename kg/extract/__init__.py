@@ -123,6 +123,7 @@ class Extractor:
         cands += self.names.media(text, toks)
         cands += self.names.campaigns(text)
         cands += self.names.economies(text)
+        cands += self.names.capacity_owners(text, toks)
         people = list(self.persons.find(text))
         places = list(self.names.gazetteer(text, toks)) + list(self.names.foreign_cities(text))
         spans = {(c.start, c.end) for c in places}

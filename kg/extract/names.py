@@ -48,6 +48,13 @@ _CAMPAIGN = re.compile("(?:实施|开展|落实|启动|深化|组织|推进)([\u
 _DESCRIBED = re.compile("第[一二三四五六七八九十0-9]+个|首个|唯一|[一二三四五六七八九十两]$|^(?:我国|全国|国内)")
 _CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
+# Words between a firm and the capacity of its plant (赛盛|年产|800吨).
+_OUTPUT_WORDS = re.compile("(?:年产能|年产|日产|年处理|日处理|[一二三四五六七八九十]期)?$")
+# ...and words that make the run a measure, not a firm (日钢产能置换|900万吨).
+_MEASURE_WORDS = re.compile("产能|产量|装机|规模|能力|置换|总量|新增|达到|突破|累计|全年|全市|全省")
+# Tags a firm's name may open with: proper nouns, words jieba does not know or only as a morpheme.
+_FIRM_TAGS = {"", "nz", "nr", "nrt", "nrfg", "ns", "nt", "j", "g", "x"}
+_SEPARATORS = {"、", "和", "及", "与", "以及"}
 _CLUSTER_RANK = re.compile("^(?:[千百万]亿级|世界级|国家级|省级|全国|国际)?(?:优质|重点|特色|优势)?")
 _CLUSTER_SCALE = re.compile("(?:[千百万]亿(?:级)?)$")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
@@ -536,6 +543,32 @@ class SentenceRules:
     def _strategy(self) -> re.Pattern:
         regions = sorted((w for w, c in self.lex.regions.items() if c == "Area"), key=len, reverse=True)
         return re.compile("(?:" + "|".join(map(re.escape, regions)) + ")" + _STRATEGY_TAIL)
+
+    def capacity_owners(self, text: str, toks: list[Token]) -> Iterator[Cand]:
+        """永祥能源科技12万吨高纯晶硅, 中环20GW光伏叠瓦组件, 赛盛年产800吨碳化硅: in a list of
+        plants the name before a capacity and its product is the firm's."""
+        for m in self._capacity.finditer(text):
+            end = m.start()
+            end -= len(_OUTPUT_WORDS.search(text[:end]).group())  # 赛盛|年产, 永祥新能源|三期
+            start = end
+            for t in reversed([t for t in toks if t.end <= end]):
+                if t.end != start or is_punct(t) or t.word in _SEPARATORS or self.lex.boundary(t.word):
+                    break
+                start = t.start
+            first = next((t for t in toks if t.start == start), None)
+            name = text[start:end]
+            if first is None or not 2 <= len(name) <= 6 or not is_han(name) or _MEASURE_WORDS.search(name) \
+                    or self.walker.tag(first.word) not in _FIRM_TAGS or name in self.lex.generic \
+                    or name in self.lex.industries or self.lex.division(name) \
+                    or (self.lex.suffix_of(name) or ("", "", "brand"))[2] != "brand":
+                continue  # 西港区30万吨级: a named kind is no firm; 永祥能源科技 is
+            yield Cand(start, end, "Organization", "company")
+
+    @cached_property
+    def _capacity(self) -> re.Pattern:
+        units = sorted((u for u, k in self.lex.units.items() if k in ("mass", "power", "energy", "volume")),
+                       key=len, reverse=True)
+        return re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?(?:" + "|".join(map(re.escape, units)) + r")(?:级)?(?=[\u4e00-\u9fff])")
 
     def editions(self, text: str, toks: list[Token]) -> Iterator[Cand]:
         """第十四届全国冬运会, 自治区第二届冬运会, 2021湖北武黄同城暨黄石（光谷）产业投资推介会:
