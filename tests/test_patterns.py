@@ -489,3 +489,13 @@ def test_the_firm_before_a_plants_capacity(pipeline):
             ("赛盛", "Organization")} <= mentions
     orgs = {t for t, c in mentions if c == "Organization"}
     assert not orgs & {"力争形成", "日钢产能置换", "西港区"}
+
+
+def test_sectors_that_open_a_clause_and_brands_of_known_groups(pipeline):
+    _, mentions, _ = extract(pipeline, "海洋经济加快发展，全国首个海上经济开发区获批建设。现代服务业不断壮大。"
+                                       "加快打造国际新能源汽车产业高地。支持上汽通用五菱、东风柳汽等主机厂加大投入。"
+                                       "创建省级研学旅行实践基地。")
+    assert {("海洋经济", "Industry"), ("现代服务业", "Industry"), ("上汽通用五菱", "Organization"),
+            ("东风柳汽", "Organization")} <= mentions
+    names = {t for t, _ in mentions}
+    assert not names & {"国际新能源汽车产业", "国际新能源汽车", "省级研学旅行实践基地", "上汽", "东风"}

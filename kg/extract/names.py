@@ -55,6 +55,8 @@ _MEASURE_WORDS = re.compile("产能|产量|装机|规模|能力|置换|总量|�
 # Tags a firm's name may open with: proper nouns, words jieba does not know or only as a morpheme.
 _FIRM_TAGS = {"", "nz", "nr", "nrt", "nrfg", "ns", "nt", "j", "g", "x"}
 _SEPARATORS = {"、", "和", "及", "与", "以及"}
+_RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
+_SCOPE = re.compile("国际|全球|世界级|国家级|全国|区域性")
 _CLUSTER_RANK = re.compile("^(?:[千百万]亿级|世界级|国家级|省级|全国|国际)?(?:优质|重点|特色|优势)?")
 _CLUSTER_SCALE = re.compile("(?:[千百万]亿(?:级)?)$")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
@@ -166,6 +168,9 @@ class SentenceRules:
                 start = self._without_region(text, start, head)  # 安徽|汽车产业
                 if start is None:
                     continue
+                scope = _SCOPE.match(text, start)
+                if scope and text[scope.end():head] in self.lex.industries:
+                    start = scope.end()  # 国际|新能源汽车产业高地: where it competes, not what it is
                 core = text[start:head]
                 if core.endswith(("核心", "相关", "关联")) and core[:-2] in self.lex.industries:
                     continue  # 数字经济核心产业: a measure of the industry the gazetteer names
@@ -181,6 +186,8 @@ class SentenceRules:
                 # 古北水镇-金山岭-避暑山庄: a route through places, each named for itself
                 yield from self._route_stops(text, start, t.end)
                 continue
+            if category in ("Park", "Facility", "Area") and _RANKED.match(name):
+                continue  # 省级研学旅行实践基地, 标杆级孵化器: a grade a place is given, not its name
             if category != "Organization" and self._acts_on_kind(name, suffix):
                 continue  # 吉州区做优老城区: a place doing something to a bare kind
             if name in self.lex.generic or len(name) <= len(suffix) or name[0] == "暨" \
@@ -408,12 +415,23 @@ class SentenceRules:
                 if category == "Industry" and j + 1 < n and toks[j + 1].word == "制造" \
                         and not (j + 2 < n and toks[j + 2].word in ("业", "产业")):
                     end = toks[j + 1].end  # 智能装备|制造: the making of it names the industry
+                if rule == "company" and self._brand_after(toks, j):
+                    end = toks[j + 1].end  # 上汽|通用五菱, 东风|柳汽, 华润|怡宝: a group's company or brand
                 if category == "Organization" and i > 0 and toks[i - 1].word in _LEVELS_ONE \
                         and (i == 1 or not is_han(toks[i - 2].word) or self.lex.boundary(toks[i - 2].word)):
                     start = toks[i - 1].start  # 省|国资委: the province's own body
                 # 光电|产业: the industry's name with its kind word is also its name
                 also = {text[start:end] + "产业"} if category == "Industry" and text[end:end + 2] == "产业" else set()
                 yield Cand(start, end, category, rule, aliases=also)
+
+    def _brand_after(self, toks: list[Token], j: int) -> bool:
+        """A proper or unknown word right after a known company, closing the phrase."""
+        if j + 1 >= len(toks):
+            return False
+        nxt = toks[j + 1]
+        closes = j + 2 == len(toks) or is_punct(toks[j + 2]) or toks[j + 2].word in ("、", "和", "及", "与", "等")
+        return closes and 2 <= len(nxt.word) <= 4 and is_han(nxt.word) and self.walker.tag(nxt.word) in ("nz", "") \
+            and not self.lex.boundary(nxt.word) and nxt.word not in self.lex.generic and not self.lex.suffix_of(nxt.word)
 
     def divisions_in(self, text: str, toks: list[Token]) -> Iterator[Cand]:
         """Full division names wherever they stand, even where jieba cut across
