@@ -499,3 +499,8 @@ def test_sectors_that_open_a_clause_and_brands_of_known_groups(pipeline):
             ("东风柳汽", "Organization")} <= mentions
     names = {t for t, _ in mentions}
     assert not names & {"国际新能源汽车产业", "国际新能源汽车", "省级研学旅行实践基地", "上汽", "东风"}
+
+
+def test_divisions_created_since_2019_are_known(pipeline):
+    _, mentions, _ = extract(pipeline, "芜湖市加快发展。支持繁昌区打造动力总成基地，湾沚区建设临空经济示范区。")
+    assert {("繁昌区", "AdministrativeArea"), ("湾沚区", "AdministrativeArea")} <= mentions
