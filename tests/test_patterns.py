@@ -504,3 +504,9 @@ def test_sectors_that_open_a_clause_and_brands_of_known_groups(pipeline):
 def test_divisions_created_since_2019_are_known(pipeline):
     _, mentions, _ = extract(pipeline, "芜湖市加快发展。支持繁昌区打造动力总成基地，湾沚区建设临空经济示范区。")
     assert {("繁昌区", "AdministrativeArea"), ("湾沚区", "AdministrativeArea")} <= mentions
+
+
+def test_streets_after_common_nouns_and_numbered_trunk_roads(pipeline):
+    _, mentions, _ = extract(pipeline, "加快建设世纪路等配套路网，改造264省道、国道206。走出一条发展新路。新建国道12.5公里。")
+    assert {("世纪路", "Road"), ("264省道", "Road"), ("国道206", "Road")} <= mentions
+    assert not any(t.endswith("新路") or t.startswith("国道12") for t, _ in mentions)

@@ -59,6 +59,7 @@ _RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
 _SCOPE = re.compile("国际|全球|世界级|国家级|全国|区域性")
 _CLUSTER_RANK = re.compile("^(?:[千百万]亿级|世界级|国家级|省级|全国|国际)?(?:优质|重点|特色|优势)?")
 _CLUSTER_SCALE = re.compile("(?:[千百万]亿(?:级)?)$")
+_NUMBERED_ROAD = re.compile(r"(?<![0-9A-Za-z.])(?:[GSX]?[0-9]{2,4}(?:国道|省道|县道)|(?:国道|省道|县道)[GSX]?[0-9]{2,4}(?![0-9.%]))")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
 _LOCATED = {"Village", "Area", "Road", "NaturalFeature", "AdministrativeArea"}
 _LEVELS_ONE = {"省", "市", "区", "县"}
@@ -270,8 +271,10 @@ class SentenceRules:
             # (云舍|村, 正阳|路), not after a division's full name (港口区|山新村)
             i = toks.index(t)
             prev = toks[i - 1].word if i else ""
+            # 世纪|路, 解放|路: streets are named after common nouns too
+            tags = ("", "ns", "nr", "nz", "n") if t.word in ("路", "街") else ("", "ns", "nr", "nz")
             return (len(t.word) == 1 and len(prev) >= 2 and is_han(prev)
-                    and self.walker.tag(prev) in ("", "ns", "nr", "nz")
+                    and self.walker.tag(prev) in tags
                     and prev not in self.lex.divisions and not self.lex.boundary(prev))
         if text[head:t.end] == "局" and (t.word != "局" and self.walker.tag(t.word) != "nt"
                                         or any(t.word.endswith(g) for g in self.lex.generic if g.endswith("局"))):
@@ -615,7 +618,10 @@ class SentenceRules:
             yield Cand(start, end, "Event", "suffix")
 
     def routes(self, text: str, toks: list[Token]) -> Iterator[Cand]:
-        """省道西演至肃宁公路, 海—宝农村公路, 京—沪高速: a road named by its two ends."""
+        """省道西演至肃宁公路, 海—宝农村公路, 京—沪高速: a road named by its two ends;
+        264省道, 国道206, G318国道: a trunk road named by its number."""
+        for m in _NUMBERED_ROAD.finditer(text):
+            yield Cand(m.start(), m.end(), "Road", "road")
         for m in _ROUTE.finditer(text):
             start = self.walker.start_of(toks, m.start(1))
             if start is None or m.start(1) - start > 6:
