@@ -510,3 +510,10 @@ def test_streets_after_common_nouns_and_numbered_trunk_roads(pipeline):
     _, mentions, _ = extract(pipeline, "加快建设世纪路等配套路网，改造264省道、国道206。走出一条发展新路。新建国道12.5公里。")
     assert {("世纪路", "Road"), ("264省道", "Road"), ("国道206", "Road")} <= mentions
     assert not any(t.endswith("新路") or t.startswith("国道12") for t, _ in mentions)
+
+
+def test_a_far_county_short_name_is_no_mention_even_when_repeated(pipeline):
+    ex, mentions, _ = extract(pipeline, "常州经开区加快建设。打造龙城芯谷。建设龙城实验室。实施龙城英才计划。"
+                                        "推进龙城金谷建设。常州新能源产业加快发展。")
+    assert ex.subject == "常州"
+    assert ("龙城", "AdministrativeArea") not in mentions

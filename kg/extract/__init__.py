@@ -184,9 +184,14 @@ class Extractor:
                 sure |= {d.code for d in opts}
         shorts = {name: self.lex.division_short.get(name, []) for name in counts
                   if name not in self.lex.divisions and self.lex.division_short.get(name)}
+        # cities and counties named for sure: a county's short name far from all of them
+        # (龙城 of Liaoning in a report on 常州, which calls itself 龙城) is no mention of it
+        local = {c[:2] for c in sure if not c.endswith("0000")}
         stray = set()
         for name, opts in shorts.items():
-            if any(d.level != "county" for d in opts) or (counts[name] >= _REPEATED and name not in self.lex.unlisted_shorts):
+            repeated = counts[name] >= _REPEATED and name not in self.lex.unlisted_shorts \
+                and not (local and all(d.code[:2] not in local for d in opts))
+            if any(d.level != "county" for d in opts) or repeated:
                 continue
             # 林口建堂、海林海浪河: two counties of one city vouch for each other
             cities = {d.code[:4] for d in opts}
