@@ -517,3 +517,8 @@ def test_a_far_county_short_name_is_no_mention_even_when_repeated(pipeline):
                                         "推进龙城金谷建设。常州新能源产业加快发展。")
     assert ex.subject == "常州"
     assert ("龙城", "AdministrativeArea") not in mentions
+
+
+def test_a_name_whose_word_holds_its_kind(pipeline):
+    _, mentions, _ = extract(pipeline, "推动漓江和遇龙河对照世界一流标准提质。培育阳朔金桔、恭城月柿等一批区域公用品牌。")
+    assert {("漓江", "NaturalFeature"), ("阳朔金桔", "Initiative")} <= mentions

@@ -27,6 +27,7 @@ INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"以
 PRIORITY = {"user": 9, "division": 8, "foreign": 8, "person": 8, "quote": 7, "media": 7, "suffix": 6, "village": 6,
             "road": 6, "enumeration": 5, "industry": 4, "company": 4, "short_suffix": 3, "known": 2}
 
+_FRAGMENT = "-"  # tag of the part of a word left of a suffix inside it
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUANTITY = re.compile(
     r"^(?:[.,，]?[0-9０-９][0-9０-９.,，%]*.*|[一二三四五六七八九十百千万两几数多]+[个批项家座所条大处种类次名位期轮张片号]"
@@ -110,7 +111,8 @@ class NameWalker:
         pieces: list[Token] = []  # tokens left of head, nearest first
         if i < len(toks) and max(toks[i].start, floor) < head:
             cut = max(toks[i].start, floor)
-            pieces.append(Token(toks[i].word[cut - toks[i].start: head - toks[i].start], cut, head, ""))
+            # the head of a word the suffix ends (漓|江): its own dictionary tag says nothing
+            pieces.append(Token(toks[i].word[cut - toks[i].start: head - toks[i].start], cut, head, _FRAGMENT))
         j = i - 1
         while j >= 0:
             t = toks[j]
@@ -209,7 +211,7 @@ class NameWalker:
         while k < len(pieces) and pieces[k].word not in _LEVELS and (
                 self.lex.boundary(pieces[k].word) if lexicon_only else
                 (self.boundary(pieces[k].word) == "hard" or self.lex.boundary(pieces[k].word)
-                 or self.tag(pieces[k].word) in LEADING_JUNK_TAGS
+                 or (self.tag(pieces[k].word) in LEADING_JUNK_TAGS and pieces[k].tag != _FRAGMENT)
                  or (self.boundary(pieces[k].word) and self._verb_before_name(pieces[k + 1:])))):
             k += 1
         return pieces[k:]
