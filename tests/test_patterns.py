@@ -522,3 +522,9 @@ def test_a_far_county_short_name_is_no_mention_even_when_repeated(pipeline):
 def test_a_name_whose_word_holds_its_kind(pipeline):
     _, mentions, _ = extract(pipeline, "推动漓江和遇龙河对照世界一流标准提质。培育阳朔金桔、恭城月柿等一批区域公用品牌。")
     assert {("漓江", "NaturalFeature"), ("阳朔金桔", "Initiative")} <= mentions
+
+
+def test_a_party_committee_is_named_by_its_division(pipeline):
+    _, mentions, _ = extract(pipeline, "坚决扛起省委省政府赋予的重大使命。由中共黄石市委、黄石市人民政府主办。")
+    assert ("中共黄石市委", "Organization") in mentions
+    assert not any(t.startswith("坚决") for t, _ in mentions)

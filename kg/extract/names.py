@@ -55,6 +55,7 @@ _MEASURE_WORDS = re.compile("产能|产量|装机|规模|能力|置换|总量|�
 # Tags a firm's name may open with: proper nouns, words jieba does not know or only as a morpheme.
 _FIRM_TAGS = {"", "nz", "nr", "nrt", "nrfg", "ns", "nt", "j", "g", "x"}
 _SEPARATORS = {"、", "和", "及", "与", "以及"}
+_COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
 _RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
 _SCOPE = re.compile("国际|全球|世界级|国家级|全国|区域性")
 _CLUSTER_RANK = re.compile("^(?:[千百万]亿级|世界级|国家级|省级|全国|国际)?(?:优质|重点|特色|优势)?")
@@ -187,6 +188,9 @@ class SentenceRules:
                 # 古北水镇-金山岭-避暑山庄: a route through places, each named for itself
                 yield from self._route_stops(text, start, t.end)
                 continue
+            if suffix in _COMMITTEES and start < head \
+                    and self.lex.leading_division(text[start:head].removeprefix("中共")) != len(text[start:head].removeprefix("中共")):
+                continue  # 坚决扛起省委: a party committee is named by its division alone
             if category in ("Park", "Facility", "Area") and _RANKED.match(name):
                 continue  # 省级研学旅行实践基地, 标杆级孵化器: a grade a place is given, not its name
             if category != "Organization" and self._acts_on_kind(name, suffix):
