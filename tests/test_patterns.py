@@ -528,3 +528,10 @@ def test_a_party_committee_is_named_by_its_division(pipeline):
     _, mentions, _ = extract(pipeline, "坚决扛起省委省政府赋予的重大使命。由中共黄石市委、黄石市人民政府主办。")
     assert ("中共黄石市委", "Organization") in mentions
     assert not any(t.startswith("坚决") for t, _ in mentions)
+
+
+def test_an_industry_with_what_goes_with_it(pipeline):
+    ex, mentions, _ = extract(pipeline, "机器人及智能装备制造产业，重点引育工业机器人整机企业。")
+    assert ("机器人及智能装备制造", "Industry") in mentions
+    node = next(m for m in ex.mentions if m.text == "机器人及智能装备制造")
+    assert {"机器人", "智能装备制造"} <= set(node.aliases)  # annotators name the parts too

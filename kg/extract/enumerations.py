@@ -139,6 +139,17 @@ class Enumerations:
                 return  # 县政协委员和列席会议: bodies and events do not share a kind word
             if not any(self._bare(text[s:e]) for s, e in spans[:-1]):
                 shared = ""  # 省职业病医院、中医大二附院: nothing shares the last suffix
+        first = text[spans[0][0]:spans[0][1]]
+        if category == "Industry" and category_from_tail and len(spans) == 2 and text[spans[0][1]:spans[1][0]] == "及" \
+                and (self.lex.industry_like(first) or first in self.lex.industry_heads):
+            # 机器人及智能装备制造产业, 食品及农产品加工产业: one industry with what goes with it;
+            # each part, and the whole with its kind word, is also a name of it
+            (s0, e0), (s1, e1) = spans
+            kind_word = next((k for k in _INDUSTRY_KINDS if text.endswith(k, s1, e1) and e1 - s1 > len(k)), "")
+            end = e1 - len(kind_word)
+            yield Cand(s0, end, category, "enumeration",
+                       aliases={first, text[s1:end], text[s0:e1]} - {text[s0:end]})
+            return
         for s, e in spans:
             name = text[s:e]
             aliases: set[str] = set()
