@@ -535,3 +535,11 @@ def test_an_industry_with_what_goes_with_it(pipeline):
     assert ("机器人及智能装备制造", "Industry") in mentions
     node = next(m for m in ex.mentions if m.text == "机器人及智能装备制造")
     assert {"机器人", "智能装备制造"} <= set(node.aliases)  # annotators name the parts too
+
+
+def test_joined_sectors_extensions_and_counted_roads(pipeline):
+    ex, mentions, _ = extract(pipeline, "集成电路、现代纺织与服装等四个产业集群入选。越东路北延等5条快速路建成通车。"
+                                        "重点推动生物制药、医疗器械制造产业发展。")
+    assert {("现代纺织与服装", "Industry"), ("越东路北延", "Road"), ("生物制药", "Industry")} <= mentions
+    assert not any(t in ("条快速路", "东路", "服装") for t, _ in mentions)
+    assert any("医疗器械制造" in (m.text, *m.aliases) for m in ex.mentions)

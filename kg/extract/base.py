@@ -131,8 +131,8 @@ class NameWalker:
             if self._numbered_name(toks, j, pieces):
                 pieces.append(t)  # 1946文创园, 798艺术区: a number that is the name
                 break
-            if is_quantity(t.word):
-                counted = t.end  # 全国首个X集聚区, 一批X园区: a description, not a name
+            if is_quantity(t.word) or (self.tag(t.word) == "q" and j > 0 and toks[j - 1].word.isdigit()):
+                counted = t.end  # 全国首个X集聚区, 一批X园区, 5|条快速路: a description, not a name
                 break
             if head - t.start > MAX_NAME:
                 break

@@ -40,7 +40,8 @@ class Enumerations:
             j = i
             while j < n:
                 k = j
-                while k < n and (not self._ends_item(toks[k], first=not items) or self._completes_sector(toks, j, k)):
+                while k < n and (not self._ends_item(toks[k], first=not items) or self._completes_sector(toks, j, k)
+                                 or self._opens_name(toks, j, k)):
                     k += 1
                 if k == j:
                     break
@@ -60,6 +61,14 @@ class Enumerations:
         return k > j and toks[k].word in self.lex.industry_heads \
             and not any(self.walker.tag(t.word).startswith("v") for t in toks[j:k]) \
             and self.lex.industry_like("".join(t.word for t in toks[j:k + 1]))
+
+    def _opens_name(self, toks: list[Token], j: int, k: int) -> bool:
+        """越/d|东路北延, 领/v|益智造: a single character jieba reads as a verb or adverb, right
+        after a comma or a listed verb and before more of the word, opens a name."""
+        t = toks[k]
+        return k == j and len(t.word) == 1 and is_han(t.word) and not self.lex.boundary(t.word) \
+            and k + 1 < len(toks) and is_han(toks[k + 1].word) and not self.walker.boundary(toks[k + 1].word) \
+            and (k == 0 or is_punct(toks[k - 1]) or self.lex.boundary(toks[k - 1].word) == "soft")
 
     def _next_word(self, toks: list[Token], k: int) -> str:
         return toks[k].word if k < len(toks) else ""
@@ -139,17 +148,19 @@ class Enumerations:
                 return  # 县政协委员和列席会议: bodies and events do not share a kind word
             if not any(self._bare(text[s:e]) for s, e in spans[:-1]):
                 shared = ""  # 省职业病医院、中医大二附院: nothing shares the last suffix
-        first = text[spans[0][0]:spans[0][1]]
-        if category == "Industry" and category_from_tail and len(spans) == 2 and text[spans[0][1]:spans[1][0]] == "及" \
-                and (self.lex.industry_like(first) or first in self.lex.industry_heads):
-            # 机器人及智能装备制造产业, 食品及农产品加工产业: one industry with what goes with it;
+        if category == "Industry" and category_from_tail:
+            # 机器人及智能装备制造产业, 现代纺织与服装: one industry with what goes with it;
             # each part, and the whole with its kind word, is also a name of it
-            (s0, e0), (s1, e1) = spans
-            kind_word = next((k for k in _INDUSTRY_KINDS if text.endswith(k, s1, e1) and e1 - s1 > len(k)), "")
-            end = e1 - len(kind_word)
-            yield Cand(s0, end, category, "enumeration",
-                       aliases={first, text[s1:end], text[s0:e1]} - {text[s0:end]})
-            return
+            for k in range(len(spans) - 1, 0, -1):
+                (s0, e0), (s1, e1) = spans[k - 1], spans[k]
+                first = text[s0:e0]
+                if text[e0:s1] in ("及", "与") and (self.lex.industry_like(first) or first in self.lex.industry_heads):
+                    kind_word = next((w for w in _INDUSTRY_KINDS if text.endswith(w, s1, e1) and e1 - s1 > len(w)), "")
+                    end = e1 - len(kind_word)
+                    yield Cand(s0, end, category, "enumeration",
+                               aliases={first, text[s1:end], text[s0:e1]} - {text[s0:end]})
+                    del spans[k - 1:k + 1]
+                    break
         for s, e in spans:
             name = text[s:e]
             aliases: set[str] = set()
