@@ -219,6 +219,7 @@ def _rows(name: str, width: int) -> list[list[str]]:
 
 
 _RARE = 60  # jieba's count below which a word is no common word (和平 7998, 海林 3)
+_RARE_NAME = 500  # ...and for a word jieba takes for a proper name (蓬莱/nr 146, 新华/nz 549)
 
 
 def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], frozenset[str]]:
@@ -235,7 +236,10 @@ def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], 
             s = short_name(d.name)
             if s != d.name and len(s) >= 2 and (d.level in ("province", "city") or s in place_words):
                 short.setdefault(s, []).append(d)
-            elif s != d.name and 2 <= len(s) <= 3 and known.get(s, 0) < _RARE and "自治" not in s:
+            elif s != d.name and 2 <= len(s) <= 3 and "自治" not in s \
+                    and not any(x.level != "county" for x in short.get(s, ())) and (
+                    known.get(s, ("", 0))[1] < _RARE
+                    or (known[s][0] in ("nr", "nz", "nrt") and known[s][1] < _RARE_NAME)):
                 short.setdefault(s, []).append(d)
                 unlisted.add(s)
     for s, ds in short.items():
@@ -247,8 +251,8 @@ def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], 
     return full, short, frozenset(unlisted)
 
 
-def _place_words() -> tuple[set[str], dict[str, int]]:
-    """Words jieba's dictionary tags as place names (ns), and how often it saw each word.
+def _place_words() -> tuple[set[str], dict[str, tuple[str, int]]]:
+    """Words jieba's dictionary tags as place names (ns), and the tag and count of every word.
     涿州 and 福安 are place names; 中山 is too, but 城关 or 和平 are common words, so a
     county's short name is trusted when listed as a place; one jieba hardly knows
     (海林, 林口, 柯桥) is a name too, but only beside its kin (``Extractor._stray_counties``)."""
@@ -258,7 +262,7 @@ def _place_words() -> tuple[set[str], dict[str, int]]:
         for raw in fh:
             parts = raw.decode("utf-8").split()
             if len(parts) == 3:
-                known[parts[0]] = int(parts[1])
+                known[parts[0]] = (parts[2], int(parts[1]))
                 if parts[2] == "ns":
                     places.add(parts[0])
     return places, known

@@ -543,3 +543,12 @@ def test_joined_sectors_extensions_and_counted_roads(pipeline):
     assert {("现代纺织与服装", "Industry"), ("越东路北延", "Road"), ("生物制药", "Industry")} <= mentions
     assert not any(t in ("条快速路", "东路", "服装") for t, _ in mentions)
     assert any("医疗器械制造" in (m.text, *m.aliases) for m in ex.mentions)
+
+
+def test_county_names_jieba_takes_for_people_and_fairs_of_consumption(pipeline):
+    _, mentions, _ = extract(pipeline, "烟台市加快发展。蓬莱获批国家农业现代化示范区，莱阳获评全省现代农业强县。"
+                                       "开展“2023山东夏日消费季”等活动。全市新建改建市政道路60条。")
+    assert {("蓬莱", "AdministrativeArea"), ("2023山东夏日消费季", "Event")} <= mentions
+    assert not any(t == "市政道路" for t, _ in mentions)
+    ex, _, _ = extract(pipeline, "承德市加快发展。承德推进京津冀协同，深化与北京合作。承德建设国家可持续发展议程创新示范区。")
+    assert ex.subject in ("承德", "承德市")
