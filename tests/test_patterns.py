@@ -552,3 +552,9 @@ def test_county_names_jieba_takes_for_people_and_fairs_of_consumption(pipeline):
     assert not any(t == "市政道路" for t, _ in mentions)
     ex, _, _ = extract(pipeline, "承德市加快发展。承德推进京津冀协同，深化与北京合作。承德建设国家可持续发展议程创新示范区。")
     assert ex.subject in ("承德", "承德市")
+
+
+def test_a_verb_like_last_character_before_etc_ends_a_firm_name(pipeline):
+    _, mentions, _ = extract(pipeline, "全力保障领益智造等企业达产满产。加快京港高铁承德段、京沈高速建设。")
+    assert ("领益智造", "Organization") in mentions
+    assert not any(t == "承德段" for t, _ in mentions)

@@ -41,7 +41,7 @@ class Enumerations:
             while j < n:
                 k = j
                 while k < n and (not self._ends_item(toks[k], first=not items) or self._completes_sector(toks, j, k)
-                                 or self._opens_name(toks, j, k)):
+                                 or self._opens_name(toks, j, k) or self._closes_name(toks, j, k)):
                     k += 1
                 if k == j:
                     break
@@ -69,6 +69,13 @@ class Enumerations:
         return k == j and len(t.word) == 1 and is_han(t.word) and not self.lex.boundary(t.word) \
             and k + 1 < len(toks) and is_han(toks[k + 1].word) and not self.walker.boundary(toks[k + 1].word) \
             and (k == 0 or is_punct(toks[k - 1]) or self.lex.boundary(toks[k - 1].word) == "soft")
+
+    def _closes_name(self, toks: list[Token], j: int, k: int) -> bool:
+        """领益智|造/v|等企业: a single character jieba reads as a verb, right before 等 or
+        a list's comma, ends the name rather than starting a clause."""
+        t = toks[k]
+        return k > j and len(t.word) == 1 and self.walker.tag(t.word) == "v" and not self.lex.boundary(t.word) \
+            and k + 1 < len(toks) and toks[k + 1].word in _ETC | {"、"}
 
     def _next_word(self, toks: list[Token], k: int) -> str:
         return toks[k].word if k < len(toks) else ""
