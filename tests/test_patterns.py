@@ -558,3 +558,9 @@ def test_a_verb_like_last_character_before_etc_ends_a_firm_name(pipeline):
     _, mentions, _ = extract(pipeline, "全力保障领益智造等企业达产满产。加快京港高铁承德段、京沈高速建设。")
     assert ("领益智造", "Organization") in mentions
     assert not any(t == "承德段" for t, _ in mentions)
+
+
+def test_a_zone_opening_a_clause_is_its_subject(pipeline):
+    _, _, relations = extract(pipeline, "吉安市加快发展。吉安市优化空间格局。青原区做活井大商圈，庐陵新区做强城南片区、做美滨江新区。")
+    assert ("城南片区", "locatedIn", "庐陵新区") in relations
+    assert ("庐陵新区", "locatedIn", "青原区") not in relations

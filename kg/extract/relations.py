@@ -106,10 +106,14 @@ class RelationRules:
 
     def _in_subject(self, sent, ms) -> Iterator[Relation]:
         """市中区推动建设省妇幼保健院新院区: what a division's clause builds lies in it."""
+        openers = [m for m in ms if m.category in ("Area", "Park") and _opens_clause(sent, m)]
         for m in ms:
-            if m.category not in PLACES - {"Road", "NaturalFeature"}:
-                continue
+            if m.category not in PLACES - {"Road", "NaturalFeature"} or m in openers:
+                continue  # 青原区做活井大商圈，庐陵新区做强…: a zone opening a clause is its subject
             region = _subject_before(ms, m.start)
+            zone = next((o for o in reversed(openers) if o.end <= m.start), None)
+            if zone is not None and (region is None or zone.start > region.start):
+                region = zone  # 庐陵新区做强城南片区: what the zone's clause builds lies in the zone
             # the division is the clause's subject (市中区推动…), not the object of a verb
             # before it (推进姚家街道老旧小区改造，完成洪家楼片区更新)
             if region is not None and _same_clause(sent, region, m) and not self._object(sent, region):
@@ -402,6 +406,11 @@ def _clause_start(text: str, pos: int) -> int:
     for b in _CLAUSE.finditer(text, 0, pos):
         start = b.end()
     return start
+
+
+def _opens_clause(sent: Sentence, m: Mention) -> bool:
+    """True when ``m`` stands first in its sentence or right after a comma."""
+    return m.start == sent.start or sent.doc.text[m.start - 1] in "，,；;："
 
 
 def _same_clause(sent: Sentence, a: Mention, b: Mention) -> bool:
