@@ -564,3 +564,11 @@ def test_a_zone_opening_a_clause_is_its_subject(pipeline):
     _, _, relations = extract(pipeline, "吉安市加快发展。吉安市优化空间格局。青原区做活井大商圈，庐陵新区做强城南片区、做美滨江新区。")
     assert ("城南片区", "locatedIn", "庐陵新区") in relations
     assert ("庐陵新区", "locatedIn", "青原区") not in relations
+
+
+def test_a_province_report_that_lists_its_cities(pipeline):
+    ex, _, _ = extract(pipeline, "支持郑州、洛阳建设国际消费中心城市，推动郑州、新乡全国零碳城市试点。郑州南站加快建设。"
+                                 "郑州中心体系建设。京港高铁河南段开工。")
+    assert ex.subject == "河南"
+    ex, _, _ = extract(pipeline, "十堰市加快发展。十堰推进汽车产业。十堰建设生态城市。加强与武汉、襄阳合作。十堰经开区加快建设。")
+    assert ex.subject in ("十堰", "十堰市")

@@ -424,7 +424,18 @@ def _subject(mentions: list[Mention], divisions: dict[str, Division],
         return (counts[name] + (held if held >= 2 else 0), -_LEVEL_RANK.get(d.level, 0) if d else -3,
                 -first[name], len(name))
 
-    return max(counts, key=rank)
+    best = max(counts, key=rank)
+    top = divisions.get(best)
+    if top is not None and top.level == "city":
+        # 郑州 named most, but with 洛阳, 新乡 and 周口 beside it: a report on the province
+        peers = {c for c in codes if c[:2] == top.code[:2] and c.endswith("00") and not c.endswith("0000")
+                 and c != top.code}
+        province = next((n for n in counts if n in divisions and divisions[n].code == top.code[:2] + "0000"), None)
+        # ...and listed among them (郑州、洛阳): a city's own report seldom lists itself with its peers
+        listed = any(m.text == best and "、" in m.sentence.doc.text[m.start - 1:m.end + 1] for m in mentions)
+        if province is not None and (len(peers) >= 3 or (len(peers) >= 2 and listed)):
+            return province
+    return best
 
 
 def _code_under(code: str, parent: str) -> bool:
