@@ -572,3 +572,9 @@ def test_a_province_report_that_lists_its_cities(pipeline):
     assert ex.subject == "河南"
     ex, _, _ = extract(pipeline, "十堰市加快发展。十堰推进汽车产业。十堰建设生态城市。加强与武汉、襄阳合作。十堰经开区加快建设。")
     assert ex.subject in ("十堰", "十堰市")
+
+
+def test_festivals_named_with_a_bare_jie(pipeline):
+    _, mentions, _ = extract(pipeline, "办好国际花卉节、国际光影节等活动。春节期间加强环节管理，推动节能降碳。")
+    assert {("国际花卉节", "Event"), ("国际光影节", "Event")} <= mentions
+    assert len(mentions) == 2
