@@ -578,3 +578,8 @@ def test_festivals_named_with_a_bare_jie(pipeline):
     _, mentions, _ = extract(pipeline, "办好国际花卉节、国际光影节等活动。春节期间加强环节管理，推动节能降碳。")
     assert {("国际花卉节", "Event"), ("国际光影节", "Event")} <= mentions
     assert len(mentions) == 2
+
+
+def test_kinds_made_of_qualities_type_no_list(pipeline):
+    _, mentions, _ = extract(pipeline, "服务保障好中物院、中科系和高水平研究型大学等国家队。")
+    assert not any(c == "School" or t.startswith("好") for t, c in mentions)
