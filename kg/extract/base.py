@@ -27,6 +27,10 @@ INTRODUCERS = set("与和及由同向为的在对是从把被将于给") | {"以
 PRIORITY = {"user": 9, "division": 8, "foreign": 8, "person": 8, "quote": 7, "media": 7, "suffix": 6, "village": 6,
             "road": 6, "enumeration": 5, "industry": 4, "company": 4, "short_suffix": 3, "known": 2}
 
+# Kinds of unit (kg/data/units.tsv) that measure what a plant makes: 12万吨, 20GW.
+CAPACITY_KINDS = {"mass", "power", "energy", "volume"}
+# Words that join the items of a list (A、B和C).
+SEPARATORS = {"、", "和", "及", "与", "以及", "或"}
 _FRAGMENT = "-"  # tag of the part of a word left of a suffix inside it
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUANTITY = re.compile(

@@ -7,9 +7,8 @@ from typing import Iterator
 
 from ..lexicon import Lexicon
 from ..segment import Token
-from .base import Cand, is_han, is_punct, is_quantity
+from .base import SEPARATORS, Cand, is_han, is_punct, is_quantity
 
-SEPARATORS = {"、", "和", "及", "与", "以及", "或"}
 _ETC = {"等", "等等"}
 _SUCH_AS = {"如", "包括", "例如", "比如", "像", "诸如"}
 _MAX_ITEM = 15

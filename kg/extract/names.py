@@ -8,7 +8,15 @@ from typing import Iterator, Optional
 from ..lexicon import Lexicon
 from ..segment import PREPOSITIONS as _PREPOSITIONS
 from ..segment import Token
-from .base import COMMON_TAGS, Cand, NameWalker, is_han, is_punct
+from .base import (
+    CAPACITY_KINDS,
+    COMMON_TAGS,
+    SEPARATORS,
+    Cand,
+    NameWalker,
+    is_han,
+    is_punct,
+)
 
 _PROVINCE_PART = re.compile("^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新](?:东南|东北|西南|西北|[东南西北中])$")
 _CHIEF_SYSTEM = re.compile("^[河湖林田路山街链][长]制$")
@@ -54,7 +62,6 @@ _OUTPUT_WORDS = re.compile("(?:年产能|年产|日产|年处理|日处理|[一�
 _MEASURE_WORDS = re.compile("产能|产量|装机|规模|能力|置换|总量|新增|达到|突破|累计|全年|全市|全省")
 # Tags a firm's name may open with: proper nouns, words jieba does not know or only as a morpheme.
 _FIRM_TAGS = {"", "nz", "nr", "nrt", "nrfg", "ns", "nt", "j", "g", "x"}
-_SEPARATORS = {"、", "和", "及", "与", "以及"}
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
 _RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
 _SCOPE = re.compile("国际|全球|世界级|国家级|全国|区域性")
@@ -577,7 +584,7 @@ class SentenceRules:
             end -= len(_OUTPUT_WORDS.search(text[:end]).group())  # 赛盛|年产, 永祥新能源|三期
             start = end
             for t in reversed([t for t in toks if t.end <= end]):
-                if t.end != start or is_punct(t) or t.word in _SEPARATORS or self.lex.boundary(t.word):
+                if t.end != start or is_punct(t) or t.word in SEPARATORS or self.lex.boundary(t.word):
                     break
                 start = t.start
             first = next((t for t in toks if t.start == start), None)
@@ -591,7 +598,7 @@ class SentenceRules:
 
     @cached_property
     def _capacity(self) -> re.Pattern:
-        units = sorted((u for u, k in self.lex.units.items() if k in ("mass", "power", "energy", "volume")),
+        units = sorted((u for u, k in self.lex.units.items() if k in CAPACITY_KINDS),
                        key=len, reverse=True)
         return re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?(?:" + "|".join(map(re.escape, units)) + r")(?:级)?(?=[\u4e00-\u9fff])")
 

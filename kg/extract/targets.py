@@ -7,6 +7,7 @@ from typing import Iterator, Optional
 
 from ..lexicon import Lexicon
 from ..model import Indicator, Sentence
+from .base import CAPACITY_KINDS
 
 _DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_DIGITS}十百千]+(?:点[{_DIGITS}]+)?"
@@ -20,7 +21,6 @@ _LEADING = ("其中", "力争", "确保", "争取", "预计", "全年", "今年"
 _CLAUSE_BREAK = re.compile(r"[，。；！？、：,;!?:\n]")
 _PAREN = re.compile(r"[（(][^（）()]{0,12}[）)]")
 _COUNTABLE = {"count", "length", "area"}
-_CAPACITY = {"mass", "power", "energy", "volume"}
 _HAN_START = re.compile(r"^[\u4e00-\u9fff]")
 _JOINERS = {"和", "及", "与", "以及", "、"}
 _NUMBER_AND = re.compile(r"[0-9.]+[\u4e00-\u9fff%]{0,4}(?:和|及|与|以及)")  # 164.5亿元和|70.2亿元
@@ -87,7 +87,7 @@ class TargetRules:
             elif money and _INVESTMENT_END.search(label) and _HAN_START.match(after):
                 # 投资1100万元新建污水管线, 投资2599万元的海—宝农村公路
                 label = label + _CLAUSE_BREAK.split(after, 1)[0][:30]
-            elif self.lex.units.get(unit) in _CAPACITY and m.group("num")[0].isdigit() and _HAN_START.match(after) \
+            elif self.lex.units.get(unit) in CAPACITY_KINDS and m.group("num")[0].isdigit() and _HAN_START.match(after) \
                     and not _END.match(after) and not _COUNT_REMARK.match(after) and after[0] != "的":
                 # 永祥能源科技12万吨高纯晶硅, 中环20GW光伏叠瓦组件: a plant's capacity names its product
                 label = label + re.split("项目|工程", _CLAUSE_BREAK.split(after, 1)[0])[0][:16]
