@@ -583,3 +583,9 @@ def test_festivals_named_with_a_bare_jie(pipeline):
 def test_kinds_made_of_qualities_type_no_list(pipeline):
     _, mentions, _ = extract(pipeline, "服务保障好中物院、中科系和高水平研究型大学等国家队。")
     assert not any(c == "School" or t.startswith("好") for t, c in mentions)
+
+
+def test_the_generation_of_an_industry_is_part_of_its_name(pipeline):
+    _, mentions, _ = extract(pipeline, "发展第三代半导体、新型储能。积极拓展智能网联新能源汽车、电力装备。")
+    assert {("第三代半导体", "Industry"), ("智能网联新能源汽车", "Industry")} <= mentions
+    assert ("半导体", "Industry") not in mentions

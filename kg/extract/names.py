@@ -62,6 +62,7 @@ _OUTPUT_WORDS = re.compile("(?:年产能|年产|日产|年处理|日处理|[一�
 _MEASURE_WORDS = re.compile("产能|产量|装机|规模|能力|置换|总量|新增|达到|突破|累计|全年|全市|全省")
 # Tags a firm's name may open with: proper nouns, words jieba does not know or only as a morpheme.
 _FIRM_TAGS = {"", "nz", "nr", "nrt", "nrfg", "ns", "nt", "j", "g", "x"}
+_GENERATION = re.compile("(?:第[一二三四五六七八九十0-9]+代|新一代|下一代)$")
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
 _RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
 _SCOPE = re.compile("国际|全球|世界级|国家级|全国|区域性")
@@ -429,6 +430,8 @@ class SentenceRules:
                 if category == "Industry" and j + 1 < n and toks[j + 1].word == "制造" \
                         and not (j + 2 < n and toks[j + 2].word in ("业", "产业")):
                     end = toks[j + 1].end  # 智能装备|制造: the making of it names the industry
+                if category == "Industry" and (gen := _GENERATION.search(text[:start])):
+                    start = gen.start()  # 第三代|半导体, 新一代|锂电池: the generation is part of the name
                 if rule == "company" and self._brand_after(toks, j):
                     end = toks[j + 1].end  # 上汽|通用五菱, 东风|柳汽, 华润|怡宝: a group's company or brand
                 if category == "Organization" and i > 0 and toks[i - 1].word in _LEVELS_ONE \
