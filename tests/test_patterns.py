@@ -589,3 +589,8 @@ def test_the_generation_of_an_industry_is_part_of_its_name(pipeline):
     _, mentions, _ = extract(pipeline, "发展第三代半导体、新型储能。积极拓展智能网联新能源汽车、电力装备。")
     assert {("第三代半导体", "Industry"), ("智能网联新能源汽车", "Industry")} <= mentions
     assert ("半导体", "Industry") not in mentions
+
+
+def test_a_park_named_for_an_industry_develops_it(pipeline):
+    _, _, relations = extract(pipeline, "乐山市大力发展食品饮料产业。实施嘉州食品饮料产业园等项目。")
+    assert {("嘉州食品饮料产业园", "develops", "食品饮料"), ("嘉州食品饮料产业园", "develops", "食品饮料产业")} & relations
