@@ -594,3 +594,10 @@ def test_the_generation_of_an_industry_is_part_of_its_name(pipeline):
 def test_a_park_named_for_an_industry_develops_it(pipeline):
     _, _, relations = extract(pipeline, "乐山市大力发展食品饮料产业。实施嘉州食品饮料产业园等项目。")
     assert {("嘉州食品饮料产业园", "develops", "食品饮料"), ("嘉州食品饮料产业园", "develops", "食品饮料产业")} & relations
+
+
+def test_the_reports_own_zones_by_their_kind_alone(pipeline):
+    _, mentions, _ = extract(pipeline, "推动高新区、经开区加快打造千亿元园区。全市各高新区加快发展。创建省级高新区。")
+    assert {("高新区", "Park"), ("经开区", "Park")} <= mentions
+    _, mentions, _ = extract(pipeline, "全市各高新区加快发展。创建省级高新区。")
+    assert not mentions

@@ -63,6 +63,7 @@ _MEASURE_WORDS = re.compile("产能|产量|装机|规模|能力|置换|总量|�
 # Tags a firm's name may open with: proper nouns, words jieba does not know or only as a morpheme.
 _FIRM_TAGS = {"", "nz", "nr", "nrt", "nrfg", "ns", "nt", "j", "g", "x"}
 _GENERATION = re.compile("(?:第[一二三四五六七八九十0-9]+代|新一代|下一代)$")
+_OWN_ZONES = {"高新区", "经开区", "自贸区", "综保区"}
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
 _RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
 _SCOPE = re.compile("国际|全球|世界级|国家级|全国|区域性")
@@ -598,6 +599,16 @@ class SentenceRules:
                     or (self.lex.suffix_of(name) or ("", "", "brand"))[2] != "brand":
                 continue  # 西港区30万吨级: a named kind is no firm; 永祥能源科技 is
             yield Cand(start, end, "Organization", "company")
+
+    def own_zones(self, text: str, toks: list[Token]) -> Iterator[Cand]:
+        """推动高新区、经开区加快打造千亿元园区: the report's own zones go by their kind alone
+        where the kind stands as a subject or a list item (not 各高新区, 省级高新区)."""
+        for i, t in enumerate(toks):
+            if t.word not in _OWN_ZONES:
+                continue
+            prev = toks[i - 1] if i else None
+            if prev is None or is_punct(prev) or prev.word in SEPARATORS or self.lex.boundary(prev.word) == "soft":
+                yield Cand(t.start, t.end, "Park", "zone")  # not a name to find again (省级高新区)
 
     @cached_property
     def _capacity(self) -> re.Pattern:
