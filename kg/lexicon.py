@@ -225,23 +225,24 @@ _RARE_NAME = 500  # ...and for a word jieba takes for a proper name (蓬莱/nr 1
 def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], frozenset[str]]:
     full: dict[str, list[Division]] = {}
     short: dict[str, list[Division]] = {}
-    place_words, known = _place_words()
-    unlisted = set()
     with _open("divisions.tsv") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            d = Division(row["code"], row["name"], row["level"], row["parent"])
-            if d.name in _AMBIGUOUS_DIVISIONS:
-                continue
-            full.setdefault(d.name, []).append(d)
-            s = short_name(d.name)
-            if s != d.name and len(s) >= 2 and (d.level in ("province", "city") or s in place_words):
-                short.setdefault(s, []).append(d)
-            elif s != d.name and 2 <= len(s) <= 3 and "自治" not in s \
-                    and not any(x.level != "county" for x in short.get(s, ())) and (
-                    known.get(s, ("", 0))[1] < _RARE
-                    or (known[s][0] in ("nr", "nz", "nrt") and known[s][1] < _RARE_NAME)):
-                short.setdefault(s, []).append(d)
-                unlisted.add(s)
+        rows = [Division(r["code"], r["name"], r["level"], r["parent"]) for r in csv.DictReader(fh, delimiter="\t")]
+    known = _jieba_entries({short_name(d.name) for d in rows})
+    place_words = {w for w, (tag, _) in known.items() if tag == "ns"}
+    unlisted = set()
+    for d in rows:
+        if d.name in _AMBIGUOUS_DIVISIONS:
+            continue
+        full.setdefault(d.name, []).append(d)
+        s = short_name(d.name)
+        if s != d.name and len(s) >= 2 and (d.level in ("province", "city") or s in place_words):
+            short.setdefault(s, []).append(d)
+        elif s != d.name and 2 <= len(s) <= 3 and "自治" not in s \
+                and not any(x.level != "county" for x in short.get(s, ())) and (
+                known.get(s, ("", 0))[1] < _RARE
+                or (known[s][0] in ("nr", "nz", "nrt") and known[s][1] < _RARE_NAME)):
+            short.setdefault(s, []).append(d)
+            unlisted.add(s)
     for s, ds in short.items():
         big = [d for d in ds if d.level != "county"]
         if big:
@@ -251,21 +252,20 @@ def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], 
     return full, short, frozenset(unlisted)
 
 
-def _place_words() -> tuple[set[str], dict[str, tuple[str, int]]]:
-    """Words jieba's dictionary tags as place names (ns), and the tag and count of every word.
-    涿州 and 福安 are place names; 中山 is too, but 城关 or 和平 are common words, so a
+def _jieba_entries(words: set[str]) -> dict[str, tuple[str, int]]:
+    """jieba's tag and count for each of ``words`` it knows.
+    涿州 and 福安 are place names (ns); 中山 is too, but 城关 or 和平 are common words, so a
     county's short name is trusted when listed as a place; one jieba hardly knows
     (海林, 林口, 柯桥) is a name too, but only beside its kin (``Extractor._stray_counties``)."""
     import jieba
-    places, known = set(), {}
+    known = {}
     with jieba.get_dict_file() as fh:
-        for raw in fh:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
-                known[parts[0]] = (parts[2], int(parts[1]))
-                if parts[2] == "ns":
-                    places.add(parts[0])
-    return places, known
+        for line in fh.read().decode("utf-8").splitlines():
+            word, _, rest = line.partition(" ")
+            if word in words:
+                count, _, tag = rest.partition(" ")
+                known[word] = (tag.strip(), int(count))
+    return known
 
 
 def short_name(name: str) -> str:
