@@ -601,3 +601,9 @@ def test_the_reports_own_zones_by_their_kind_alone(pipeline):
     assert {("高新区", "Park"), ("经开区", "Park")} <= mentions
     _, mentions, _ = extract(pipeline, "全市各高新区加快发展。创建省级高新区。")
     assert not mentions
+
+
+def test_schools_by_their_short_names(pipeline):
+    ex, mentions, _ = extract(pipeline, "深化与省产业技术研究院、上海交大、东南大学、南理工、南师大等合作。")
+    assert {("上海交大", "School"), ("南理工", "School"), ("南师大", "School")} <= mentions
+    assert not any("南理工师大" in m.aliases for m in ex.mentions)

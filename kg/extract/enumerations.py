@@ -177,7 +177,8 @@ class Enumerations:
                 own = self.lex.suffix_of(name)
                 if own and own[2] == "name":
                     continue  # a name with a suffix of its own keeps its own kind
-                aliases.add(name + shared)
+                if not shared.endswith("大"):  # 南理工、南师大: abbreviations of schools share nothing
+                    aliases.add(name + shared)
             elif not category_from_tail and not shared and (own := self.lex.suffix_of(name)) \
                     and own[1] != category and own[2] in ("name", "short"):
                 kind = own[1]  # 海韵路、凤凰湖、蓬莱湾: the last item's one-character kind types only the bare
