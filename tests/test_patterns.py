@@ -607,3 +607,9 @@ def test_schools_by_their_short_names(pipeline):
     ex, mentions, _ = extract(pipeline, "深化与省产业技术研究院、上海交大、东南大学、南理工、南师大等合作。")
     assert {("上海交大", "School"), ("南理工", "School"), ("南师大", "School")} <= mentions
     assert not any("南理工师大" in m.aliases for m in ex.mentions)
+
+
+def test_a_sector_whose_development_a_report_tends(pipeline):
+    _, mentions, _ = extract(pipeline, "全面优化平台经济发展环境。新能源汽车产量增长1.3倍。")
+    assert ("平台经济", "Industry") in mentions
+    assert ("新能源汽车", "Industry") not in mentions

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 # Sites named after the division they are in (广州新机场, 义乌机场): the division is named too.
 _PLACED = {"Facility", "Park", "Hospital", "School"}  # not roads: 南京东路 is in 上海
 _CLAUSE_SPLIT = re.compile(r"[，。；！？：,;!?:]")
-_INDUSTRY_AFTER = ("产业", "核心产业", "规模", "增加值", "营收", "营业收入", "产值", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "体系", "技术", "高质量发展", "等")
+_INDUSTRY_AFTER = ("产业", "核心产业", "规模", "增加值", "营收", "营业收入", "产值", "行业", "领域", "企业", "集群", "赛道", "经济", "制造", "装备", "方向", "体系", "技术", "高质量发展", "发展", "等")
 _YEAR = re.compile(r"(20[0-9]{2})年")
 _LEVEL_RANK = {"county": 0, "city": 1, "province": 2}
 # Titles held in companies and associations, not in a government (市长) or party (书记).
