@@ -613,3 +613,8 @@ def test_a_sector_whose_development_a_report_tends(pipeline):
     _, mentions, _ = extract(pipeline, "全面优化平台经济发展环境。新能源汽车产量增长1.3倍。")
     assert ("平台经济", "Industry") in mentions
     assert ("新能源汽车", "Industry") not in mentions
+
+
+def test_a_bare_head_with_what_goes_with_it(pipeline):
+    _, mentions, _ = extract(pipeline, "推动食品及农产品加工产业高质量发展。")
+    assert ("食品及农产品加工", "Industry") in mentions

@@ -135,7 +135,9 @@ class Enumerations:
         if category is None:
             s, e = spans[-1]
             hit = self.lex.suffix_of(text[s:e])
-            if hit and hit[0] in _INDUSTRY_KINDS and self._sectors([text[a:b] for a, b in spans[:-1]]):
+            firsts = [text[a:b] for a, b in spans[:-1]]
+            if hit and hit[0] in _INDUSTRY_KINDS and (self._sectors(firsts) or all(
+                    n in self.lex.industry_heads for n in firsts)):  # 食品及农产品加工产业
                 # 培育低空装备、应急救援装备、建筑机器人产业: the kind word at the end makes
                 # every item an industry, each taken whole
                 category, shared, category_from_tail = "Industry", hit[0], True
