@@ -618,3 +618,11 @@ def test_a_sector_whose_development_a_report_tends(pipeline):
 def test_a_bare_head_with_what_goes_with_it(pipeline):
     _, mentions, _ = extract(pipeline, "推动食品及农产品加工产业高质量发展。")
     assert ("食品及农产品加工", "Industry") in mentions
+
+
+def test_works_of_engineering_are_facilities(pipeline):
+    _, mentions, _ = extract(pipeline, "开工建设豫东水资源配置工程。围场牌楼500千伏输变电工程建成投运。"
+                                       "建设罗田水库-铁岗水库输水隧洞工程。实施农村供水工程。实施优质企业梯度培育工程。")
+    assert {("豫东水资源配置工程", "Facility"), ("围场牌楼500千伏输变电工程", "Facility"),
+            ("铁岗水库", "Facility")} <= mentions
+    assert not any(t.endswith(("隧洞工程", "供水工程")) for t, _ in mentions)

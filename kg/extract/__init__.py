@@ -125,6 +125,7 @@ class Extractor:
         cands += self.names.economies(text)
         cands += self.names.capacity_owners(text, toks)
         cands += self.names.own_zones(text, toks)
+        cands += self.names.works(text, toks)
         people = list(self.persons.find(text))
         places = list(self.names.gazetteer(text, toks)) + list(self.names.foreign_cities(text))
         spans = {(c.start, c.end) for c in places}

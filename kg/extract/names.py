@@ -10,6 +10,7 @@ from ..segment import PREPOSITIONS as _PREPOSITIONS
 from ..segment import Token
 from .base import (
     CAPACITY_KINDS,
+    INTRODUCERS,
     COMMON_TAGS,
     SEPARATORS,
     Cand,
@@ -64,6 +65,10 @@ _MEASURE_WORDS = re.compile("产能|产量|装机|规模|能力|置换|总量|�
 _FIRM_TAGS = {"", "nz", "nr", "nrt", "nrfg", "ns", "nt", "j", "g", "x"}
 _GENERATION = re.compile("(?:第[一二三四五六七八九十0-9]+代|新一代|下一代)$")
 _OWN_ZONES = {"高新区", "经开区", "自贸区", "综保区"}
+# The work a facility of engineering does, before 工程 (水资源配置工程, 输变电工程).
+_WORKS = re.compile("(?:配置|调蓄|输变电|输电|交流|直流|疏浚|引水|输水|调水|连通|供水|发电|供热|防洪|隧洞|线路)"
+                    "(?:[一二三四五六七八九十]期)?工程")
+_RURAL = {"农村", "城乡", "城市", "全市", "全县", "全区", "全省"}  # 农村供水工程: a kind of work
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
 _RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
 _SCOPE = re.compile("国际|全球|世界级|国家级|全国|区域性")
@@ -567,8 +572,8 @@ class SentenceRules:
             k = self.walker.leading_verb(name)
             k += next((j for j in (3, 2) if self.lex.boundary(name[k:k + j]) == "hard"), 0)  # 新一轮|乐山大佛…工程
             name, start = name[k:], m.start(1) + k
-            if len(name) < 5 or name in self.lex.generic or self.lex.opens_with_verb(name):
-                continue
+            if len(name) < 5 or name in self.lex.generic or self.lex.opens_with_verb(name) or _WORKS.search(name):
+                continue  # (水资源配置工程 is a facility)
             counted = re.search("[0-9二三四五六七八九十百千万]", name[:-2])  # not 新一轮
             placed = any(name[i:i + n] in self.lex.divisions or name[i:i + n] in self.lex.division_short
                          for i in range(len(name) - 2) for n in (2, 3, 4))
@@ -609,6 +614,30 @@ class SentenceRules:
             prev = toks[i - 1] if i else None
             if prev is None or is_punct(prev) or prev.word in SEPARATORS or self.lex.boundary(prev.word) == "soft":
                 yield Cand(t.start, t.end, "Park", "zone")  # not a name to find again (省级高新区)
+
+    def works(self, text: str, toks: list[Token]) -> Iterator[Cand]:
+        """豫东水资源配置工程, 攀西特高压交流工程, 赣江吉安段航道疏浚工程: a work of engineering
+        (water, power, waterways) is a facility, named back to the verb that introduces it."""
+        for m in _WORKS.finditer(text):
+            if not any(t.end == m.end() for t in toks):
+                continue
+            start = m.end()
+            for t in reversed([t for t in toks if t.end <= m.end()]):
+                # 围场牌楼500千伏输变电工程: voltages are name
+                if t.end != start or is_punct(t) or t.word in INTRODUCERS \
+                        or self.lex.boundary(t.word) or m.end() - t.start > 24:
+                    break
+                start = t.start
+            name = text[start:m.end()]
+            head = text[start:m.start()]
+            words = [t for t in toks if start <= t.start and t.end <= m.start()]
+            # 铁岗水库输水隧洞工程, 赣江…疏浚工程: a work named after a reservoir or river is
+            # told by that place, which is the name to keep
+            placed = any((k := self.lex.suffix_of(text[start:t.end])) and k[1] in ("Facility", "NaturalFeature")
+                         and t.end - start > len(k[0]) for t in words)
+            if len(head) >= 2 and name not in self.lex.generic and not self.walker.is_generic_prefix(words) \
+                    and head[:2] not in _RURAL and not placed:
+                yield Cand(start, m.end(), "Facility", "suffix")
 
     @cached_property
     def _capacity(self) -> re.Pattern:
