@@ -171,13 +171,15 @@ class NameWalker:
                 return None  # 创建|国家农高区: a kind with its qualities only, not a name further back
         return None
 
-    def run_back(self, toks: list[Token], end: int, floor: int = 0) -> int:
+    def run_back(self, toks: list[Token], end: int, floor: int = 0, numbers: bool = False) -> int:
         """Where a name that ends at ``end`` starts when every word back to the one that
         introduces it is name (广西启迪创新跨境电子商务|有限公司, 深圳中原|董事经理): the run
-        stops at punctuation, a function word, a listed verb or ``floor``."""
+        stops at punctuation, a function word, a listed verb or ``floor``; with ``numbers``
+        it runs over numbers too (围场牌楼500千伏输变电工程)."""
         start = end
         for t in reversed([t for t in toks if t.end <= end]):
-            if t.end <= floor or is_punct(t) or not is_han(t.word[0]) or t.word in INTRODUCERS \
+            if t.end <= floor or is_punct(t) or not (is_han(t.word[0]) or numbers and t.word[0].isdigit()) \
+                    or t.word in INTRODUCERS \
                     or self.lex.boundary(t.word) or self.boundary(t.word) == "hard" or end - t.start > MAX_NAME:
                 break
             start = t.start

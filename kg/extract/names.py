@@ -10,7 +10,6 @@ from ..segment import PREPOSITIONS as _PREPOSITIONS
 from ..segment import Token
 from .base import (
     CAPACITY_KINDS,
-    INTRODUCERS,
     COMMON_TAGS,
     SEPARATORS,
     Cand,
@@ -591,11 +590,7 @@ class SentenceRules:
         for m in self._capacity.finditer(text):
             end = m.start()
             end -= len(_OUTPUT_WORDS.search(text[:end]).group())  # 赛盛|年产, 永祥新能源|三期
-            start = end
-            for t in reversed([t for t in toks if t.end <= end]):
-                if t.end != start or is_punct(t) or t.word in SEPARATORS or self.lex.boundary(t.word):
-                    break
-                start = t.start
+            start = self.walker.run_back(toks, end)
             first = next((t for t in toks if t.start == start), None)
             name = text[start:end]
             if first is None or not 2 <= len(name) <= 6 or not is_han(name) or _MEASURE_WORDS.search(name) \
@@ -621,13 +616,7 @@ class SentenceRules:
         for m in _WORKS.finditer(text):
             if not any(t.end == m.end() for t in toks):
                 continue
-            start = m.end()
-            for t in reversed([t for t in toks if t.end <= m.end()]):
-                # 围场牌楼500千伏输变电工程: voltages are name
-                if t.end != start or is_punct(t) or t.word in INTRODUCERS \
-                        or self.lex.boundary(t.word) or m.end() - t.start > 24:
-                    break
-                start = t.start
+            start = self.walker.run_back(toks, m.end(), numbers=True)  # 围场牌楼500千伏输变电工程
             name = text[start:m.end()]
             head = text[start:m.start()]
             words = [t for t in toks if start <= t.start and t.end <= m.start()]
