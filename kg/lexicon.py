@@ -50,7 +50,7 @@ class Lexicon:
     triggers: dict[str, frozenset[str]]  # verb -> kinds ("action", "develop")
     divisions: dict[str, list[Division]]  # full name -> divisions with that name
     division_short: dict[str, list[Division]]  # 济南 -> [济南市]
-    # county short names jieba does not know at all (海林, 林口): trusted only beside kin
+    # county short names jieba hardly knows (海林, 林口, 蓬莱): trusted only beside their kin
     unlisted_shorts: frozenset[str] = frozenset()
     regions: dict[str, str] = field(default_factory=dict)  # 长三角 -> Area, 工信部 -> Organization
     programmes: dict[str, str] = field(default_factory=dict)  # 试点 -> after, 实施 -> before
@@ -129,6 +129,16 @@ class Lexicon:
     @cached_property
     def _longest_verb(self) -> int:
         return max(map(len, self.soft_boundaries), default=0)
+
+    def only_modifiers(self, text: str) -> bool:
+        """True when ``text`` is made of words of the modifier lexicon only (高水平|研究型)."""
+        ok = [True] + [False] * len(text)
+        for i in range(len(text)):
+            if ok[i]:
+                for j in range(i + 1, len(text) + 1):
+                    if text[i:j] in self.modifiers:
+                        ok[j] = True
+        return ok[-1]
 
     def industry_like(self, name: str) -> bool:
         """True for a listed industry or a short name ending in one or in a word that
@@ -237,7 +247,7 @@ def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], 
         s = short_name(d.name)
         if s != d.name and len(s) >= 2 and (d.level in ("province", "city") or s in place_words):
             short.setdefault(s, []).append(d)
-        elif s != d.name and 2 <= len(s) <= 3 and "自治" not in s \
+        elif s != d.name and 2 <= len(s) <= 3 \
                 and not any(x.level != "county" for x in short.get(s, ())) and (
                 known.get(s, ("", 0))[1] < _RARE
                 or (known[s][0] in ("nr", "nz", "nrt") and known[s][1] < _RARE_NAME)):

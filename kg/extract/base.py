@@ -91,7 +91,7 @@ class NameWalker:
                 return i
         return len(toks)
 
-    def _numbered_name(self, toks: list[Token], j: int, pieces: list[Token]) -> bool:
+    def _numbered_name(self, toks: list[Token], j: int) -> bool:
         """A bare three- or four-digit number opening a clause and followed by a word
         that is no unit (1946|文创园, not 2000|吨冷库) is part of the name."""
         word = toks[j].word
@@ -132,7 +132,7 @@ class NameWalker:
                 continue
             if t.end <= floor or is_punct(t) or self.boundary(t.word) == "hard":
                 break
-            if self._numbered_name(toks, j, pieces):
+            if self._numbered_name(toks, j):
                 pieces.append(t)  # 1946文创园, 798艺术区: a number that is the name
                 break
             if is_quantity(t.word) or (self.tag(t.word) == "q" and j > 0 and toks[j - 1].word.isdigit()):

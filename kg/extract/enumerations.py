@@ -258,22 +258,12 @@ class Enumerations:
     def _item_ok(self, name: str) -> bool:
         own = self.lex.suffix_of(name)
         rest = name[: -len(own[0])] if own and len(own[0]) < len(name) else ""
-        if rest and (self._qualities(rest) or rest in self.lex.generic) and not self.lex.industry_like(name):
+        if rest and (self.lex.only_modifiers(rest) or rest in self.lex.generic) and not self.lex.industry_like(name):
             return False  # 生态公园、高水平研究型大学: kinds, not names (先进制造, 现代服务 are sectors)
         return (2 <= len(name) <= _MAX_ITEM and is_han(name) and name not in self.lex.generic
                 and (name not in self.lex.suffixes or name in self.lex.industries)  # 镇、街道: bare kinds; 钢铁 a sector
                 and name not in self.lex.class_nouns and name not in self.lex.modifiers
                 and not any(name[-k:] in self.lex.titles for k in range(2, min(len(name), 6) + 1)))  # 市委常委、政法委书记
-
-    def _qualities(self, text: str) -> bool:
-        """True when ``text`` is only words of the modifier lexicon (高水平|研究型)."""
-        ok = [True] + [False] * len(text)
-        for i in range(len(text)):
-            if ok[i]:
-                for j in range(i + 1, len(text) + 1):
-                    if text[i:j] in self.lex.modifiers:
-                        ok[j] = True
-        return ok[-1]
 
     def _covered(self, s: int, e: int, found: list[Cand], override: bool) -> bool:
         """Leave spans that stronger rules already cut differently (朱家庄尹家堂).

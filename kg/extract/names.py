@@ -70,8 +70,10 @@ _WORKS = re.compile("(?:配置|调蓄|输变电|输电|交流|直流|疏浚|引�
 _RURAL = {"农村", "城乡", "城市", "全市", "全县", "全区", "全省"}  # 农村供水工程: a kind of work
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
 _RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
-_SCOPE = re.compile("国际|全球|世界级|国家级|全国|区域性")
-_CLUSTER_RANK = re.compile("^(?:[千百万]亿级|世界级|国家级|省级|全国|国际)?(?:优质|重点|特色|优势)?")
+# Where an industry competes or what rank it is given, not what it is (国际|新能源汽车).
+_SCOPE_WORDS = "国际|全球|世界级|国家级|省级|全国|区域性"
+_SCOPE = re.compile(_SCOPE_WORDS)
+_CLUSTER_RANK = re.compile(f"^(?:[千百万]亿级|{_SCOPE_WORDS})?(?:优质|重点|特色|优势)?")
 _CLUSTER_SCALE = re.compile("(?:[千百万]亿(?:级)?)$")
 _NUMBERED_ROAD = re.compile(r"(?<![0-9A-Za-z.])(?:[GSX]?[0-9]{2,4}(?:国道|省道|县道)|(?:国道|省道|县道)[GSX]?[0-9]{2,4}(?![0-9.%]))")
 _ROUTE = re.compile("(至|—|－)[\u4e00-\u9fff]{1,4}?(?:农村|城际|高速|快速)?(?:高速公路|公路|铁路|高速|城际铁路|快速路|大道|快速通道)")
@@ -201,8 +203,8 @@ class SentenceRules:
                 # 古北水镇-金山岭-避暑山庄: a route through places, each named for itself
                 yield from self._route_stops(text, start, t.end)
                 continue
-            if suffix in _COMMITTEES and start < head \
-                    and self.lex.leading_division(text[start:head].removeprefix("中共")) != len(text[start:head].removeprefix("中共")):
+            owner = text[start:head].removeprefix("中共")
+            if suffix in _COMMITTEES and owner and self.lex.leading_division(owner) != len(owner):
                 continue  # 坚决扛起省委: a party committee is named by its division alone
             if category in ("Park", "Facility", "Area") and _RANKED.match(name):
                 continue  # 省级研学旅行实践基地, 标杆级孵化器: a grade a place is given, not its name
@@ -596,8 +598,8 @@ class SentenceRules:
             if first is None or not 2 <= len(name) <= 6 or not is_han(name) or _MEASURE_WORDS.search(name) \
                     or self.walker.tag(first.word) not in _FIRM_TAGS or name in self.lex.generic \
                     or name in self.lex.industries or self.lex.division(name) \
-                    or (self.lex.suffix_of(name) or ("", "", "brand"))[2] != "brand":
-                continue  # 西港区30万吨级: a named kind is no firm; 永祥能源科技 is
+                    or ((own := self.lex.suffix_of(name)) and own[2] != "brand"):
+                continue  # 西港区30万吨级: a named kind is no firm; 永祥能源科技 (a trade's name) is
             yield Cand(start, end, "Organization", "company")
 
     def own_zones(self, text: str, toks: list[Token]) -> Iterator[Cand]:

@@ -237,13 +237,17 @@ class RelationRules:
         seen: set[tuple[str, str]] = set()
         # 长三角合成生物产业创新园, 嘉州食品饮料产业园: a park named for an industry the
         # document names develops it (the longest such industry)
-        industries = sorted({m.text for m in mentions if m.category == "Industry"}, key=len, reverse=True)
+        industries: dict[str, Mention] = {}
+        for m in mentions:
+            if m.category == "Industry":
+                industries.setdefault(m.text, m)
+        longest_first = sorted(industries, key=len, reverse=True)
         for m in mentions:
             if m.category == "Park":
-                ind = next((n for n in industries if len(n) >= 2 and n in m.text and n != m.text), None)
+                ind = next((n for n in longest_first if len(n) >= 2 and n in m.text and n != m.text), None)
                 if ind is not None and (m.text, ind) not in seen:
                     seen.add((m.text, ind))
-                    yield Relation(m, "develops", next(x for x in mentions if x.text == ind), m.sentence)
+                    yield Relation(m, "develops", industries[ind], m.sentence)
         for m in mentions:
             if m.category in PLACES | {"Event", "Organization"}:
                 holders = [areas[n] for n in names if len(n) >= 2 and n in m.text and areas[n].text != m.text]
