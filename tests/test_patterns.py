@@ -626,3 +626,34 @@ def test_works_of_engineering_are_facilities(pipeline):
     assert {("豫东水资源配置工程", "Facility"), ("围场牌楼500千伏输变电工程", "Facility"),
             ("铁岗水库", "Facility")} <= mentions
     assert not any(t.endswith(("隧洞工程", "供水工程")) for t, _ in mentions)
+
+
+def test_a_county_named_only_by_its_landmark_yields_to_its_city(pipeline):
+    ex, _, _ = extract(pipeline, "泰安推进泰山文化传承发展。弘扬泰山文化，讲好泰山故事，推动泰山茶、泰山板栗规模发展。"
+                                 "提升泰山、泰安吸引力。泰安市新增农业龙头企业15家。")
+    assert ex.subject in ("泰安", "泰安市")
+
+
+def test_sectors_carry_no_grade_verb_or_size_before_them(pipeline):
+    _, mentions, _ = extract(pipeline, "新出台促进服务业高质量发展若干措施，新增规模（限额）以上服务业企业150家以上。"
+                                       "支持广汉创建省级文旅产业融合发展示范区。")
+    names = {m for m, c in mentions if c == "Industry"}
+    assert not names & {"新出台促进服务业", "以上服务业", "省级文旅产业", "省级文旅"}
+    assert "文旅产业" in names or "文旅" in names
+
+
+def test_two_sectors_joined_by_and_stay_two_when_the_second_is_a_quality_and_a_head(pipeline):
+    _, mentions, _ = extract(pipeline, "力争新能源汽车、生物医药、先进光伏和新型储能成为国家级战新产业集群。")
+    assert ("新型储能", "Industry") in mentions
+    assert ("光伏和新型储能", "Industry") not in mentions
+
+
+def test_a_word_jieba_makes_up_around_a_conjunction_ends_at_it(pipeline):
+    _, mentions, _ = extract(pipeline, "推动百色水利枢纽等重大项目及南环线、北环线等6条高速公路加快建设。")
+    assert ("南环线", "Road") in mentions
+    assert not any("重大项目" in m for m, _ in mentions)
+
+
+def test_known_sectors_vouch_for_the_others_in_their_list(pipeline):
+    _, mentions, _ = extract(pipeline, "培育壮大未来产业，扩大量子信息、空天技术、低空经济、聚变能源、下一代人工智能等先发优势。")
+    assert {("空天技术", "Industry"), ("聚变能源", "Industry")} <= mentions

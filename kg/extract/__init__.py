@@ -211,7 +211,10 @@ class Extractor:
             if prev is not None and prev.category == c.category == "Industry" \
                     and text[prev.end:c.start] in ("和", "与", "及"):
                 first, core = text[prev.start:prev.end], text[c.start:c.end].removesuffix("产业")
-                if any(first + core[-k:] in self.lex.industries for k in range(2, len(core))):
+                # ...but not 光伏和新型储能: a head with only a quality before it (新型) is a
+                # sector of its own, whatever the first one makes with it (光伏储能)
+                if any(first + core[-k:] in self.lex.industries and not self.lex.only_modifiers(core[:-k])
+                       for k in range(2, len(core))):
                     end = c.start + len(core)
                     out[-1] = Cand(prev.start, end, "Industry", c.rule,
                                    aliases={text[prev.start:c.end]} - {text[prev.start:end]})
@@ -428,8 +431,21 @@ def _subject(mentions: list[Mention], divisions: dict[str, Division],
 
     best = max(counts, key=rank)
     top = divisions.get(best)
+    if top is not None and top.level == "county" and not any(m.text == top.name for m in mentions):
+        # 泰山 (Mount Tai, and 泰安's 泰山区) named often in a report on 泰安: a county's own
+        # report names it in full somewhere; its bare short name beside its city is the
+        # city's landmark or brand (泰山茶, 泰山文化)
+        city = next((n for n in counts if n in divisions and divisions[n].code == top.code[:4] + "00"), None)
+        if city is not None:
+            return city
+    return _province_of_peers(best, counts, divisions, codes, mentions)
+
+
+def _province_of_peers(best: str, counts: Counter, divisions: dict[str, Division], codes: set[str],
+                       mentions: list[Mention]) -> str:
+    """郑州 named most, but with 洛阳, 新乡 and 周口 beside it: a report on the province."""
+    top = divisions.get(best)
     if top is not None and top.level == "city":
-        # 郑州 named most, but with 洛阳, 新乡 and 周口 beside it: a report on the province
         peers = {c for c in codes if c[:2] == top.code[:2] and c.endswith("00") and not c.endswith("0000")
                  and c != top.code}
         province = next((n for n in counts if n in divisions and divisions[n].code == top.code[:2] + "0000"), None)

@@ -142,6 +142,15 @@ class Enumerations:
                 # every item an industry, each taken whole
                 category, shared, category_from_tail = "Industry", hit[0], True
                 hit = None
+            elif hit is None and len(spans) >= 3 and self._sectors(names := [text[a:b] for a, b in spans]) \
+                    and sum(n in self.lex.industries for n in names) >= 2:
+                # 量子信息、空天技术、低空经济、聚变能源等先发优势: the sectors vouch for the
+                # rest, if these are short nouns too (not 流量经济规范有序创新, 内生项目)
+                category = "Industry"
+                spans = [(a, b) for a, b in spans if self.lex.industry_like(text[a:b]) or (
+                    b - a <= 6 and text[b - 2:b] not in self.lex.generic
+                    and not any(self.lex.boundary(t.word) or self.walker.boundary(t.word) == "hard"
+                                for t in toks if a <= t.start and t.end <= b))]
         if category is None:
             if hit is None or len(spans) < 2 or hit[2] in ("weak", "brand") \
                     or any(c.category == "Person" and c.end == e for c in found):

@@ -182,6 +182,10 @@ class SentenceRules:
                 # 电气机械和器材制造业 (a class of the national classification), but 新材料和|生物医药产业
                 start = self._joined(text, toks, start, stops)
             if category == "Industry":
+                # 新出台促进|服务业: a sector's name holds no verb of a plan, though an
+                # organisation's may (发展促进联盟)
+                start = max([start] + [t.end for t in toks if start <= t.start and t.end <= head
+                                       and self.lex.boundary(t.word) == "soft"])
                 start = self._without_region(text, start, head)  # 安徽|汽车产业
                 if start is None:
                     continue
@@ -347,7 +351,10 @@ class SentenceRules:
 
     def _without_region(self, text: str, start: int, head: int) -> int | None:
         start += self.lex.leading_division(text[start:head])
-        for w in ("国家重要", "国家", "全国", "世界级", "世界", "规模以上"):  # 国家|先进制造业(集群)
+        for w in ("国家重要", "国家级", "省级", "市级", "国家", "全国", "世界级", "世界", "规模以上", "以上"):
+            # 国家|先进制造业(集群), 省级|文旅产业, 规模（限额）以上|服务业: where and how big, not what
+            if text[start:head] == w:
+                return None
             if text.startswith(w, start) and head - start > len(w) + 1:
                 start += len(w)
                 break
