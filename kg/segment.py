@@ -101,8 +101,10 @@ class Segmenter:
             return (word,)  # 和美乡村: kg's own words are never glued
         if len(word) >= 3 and word[0] in _GLUED and word not in self._tags and word[1:] not in _GLUED:
             return word[0], word[1:]
-        if len(word) == 2 and word[0] in "沿含" and word not in self._tags:
-            return word[0], word[1:]  # 沿|经十路, 含|龙颈水库
+        if len(word) == 2 and word[0] in "沿含及与和" and word not in self._tags:
+            return word[0], word[1:]  # 沿|经十路, 含|龙颈水库, 项目|及|南环线
+        if len(word) >= 2 and word[-1] in "及与和" and word not in self._tags:
+            return word[:-1], word[-1]  # 肥城桃|及|高端畜牧: a conjunction is no part of a name
         if len(word) == 4 and word not in self._tags and word[:2] in self.lexicon.division_short \
                 and word[2:] in self.lexicon.division_short:
             return word[:2], word[2:]  # 长沙宁乡: a city and a county in it

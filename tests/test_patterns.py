@@ -657,3 +657,19 @@ def test_a_word_jieba_makes_up_around_a_conjunction_ends_at_it(pipeline):
 def test_known_sectors_vouch_for_the_others_in_their_list(pipeline):
     _, mentions, _ = extract(pipeline, "培育壮大未来产业，扩大量子信息、空天技术、低空经济、聚变能源、下一代人工智能等先发优势。")
     assert {("空天技术", "Industry"), ("聚变能源", "Industry")} <= mentions
+
+
+def test_a_trade_jieba_reads_as_a_verb_after_a_verb_of_the_plan(pipeline):
+    _, mentions, _ = extract(pipeline, "做大做强出版印刷产业，推动新闻出版小镇扩规提质。")
+    assert ("出版印刷产业", "Industry") in mentions or ("出版印刷", "Industry") in mentions
+
+
+def test_a_list_of_local_products_before_a_class_of_industry(pipeline):
+    _, mentions, _ = extract(pipeline, "推动泰山茶、泰山板栗、肥城桃及高端畜牧、高效蔬菜、生态渔业等特色产业规模发展。")
+    assert {("泰山茶", "Industry"), ("肥城桃", "Industry"), ("高端畜牧", "Industry"),
+            ("生态渔业", "Industry")} <= mentions
+
+
+def test_a_list_of_kinds_of_one_sector(pipeline):
+    _, mentions, _ = extract(pipeline, "发展商务旅游、会展旅游、工业旅游、研学旅游、红色旅游和康养休闲旅游。")
+    assert {("商务旅游", "Industry"), ("研学旅游", "Industry")} <= mentions

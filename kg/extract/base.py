@@ -132,9 +132,6 @@ class NameWalker:
                 continue
             if t.end <= floor or is_punct(t) or self.boundary(t.word) == "hard":
                 break
-            if self._glued_function_word(t):
-                pieces.append(Token(t.word[1:], t.start + 1, t.end, _FRAGMENT))
-                break  # 项目|及南|环线: a word jieba made up around 及 ends at it
             if self._numbered_name(toks, j):
                 pieces.append(t)  # 1946文创园, 798艺术区: a number that is the name
                 break
@@ -173,11 +170,6 @@ class NameWalker:
             if kept and k > 0:
                 return None  # 创建|国家农高区: a kind with its qualities only, not a name further back
         return None
-
-    def _glued_function_word(self, t: Token) -> bool:
-        """A word jieba guessed (no dictionary tag) that opens with a function word: 及南."""
-        return len(t.word) > 1 and is_han(t.word) and self.lex.boundary(t.word[0]) == "hard" \
-            and not self.tag(t.word) and t.word not in self.lex.divisions and t.word not in self.lex.division_short
 
     def run_back(self, toks: list[Token], end: int, floor: int = 0, numbers: bool = False) -> int:
         """Where a name that ends at ``end`` starts when every word back to the one that

@@ -19,6 +19,7 @@ _WEAK = {"short_suffix", "known", "division", "industry", "company"}
 # Nouns a class noun may qualify (产业|项目, 企业|资金): then the list is of those.
 # Kind words that make a list's items industries (A、B、C产业).
 _INDUSTRY_KINDS = {"产业", "行业"}
+_HOW_GROWN = {"发展", "化", "化发展", "经营", "扩张"}  # 规模|发展: at scale, not the scale of
 _QUALIFIED = {"项目", "资金", "基金", "政策", "人才", "工作", "平台", "资源", "规模", "投资"}
 
 
@@ -143,7 +144,7 @@ class Enumerations:
                 category, shared, category_from_tail = "Industry", hit[0], True
                 hit = None
             elif hit is None and len(spans) >= 3 and self._sectors(names := [text[a:b] for a, b in spans]) \
-                    and sum(n in self.lex.industries for n in names) >= 2:
+                    and (sum(n in self.lex.industries for n in names) >= 2 or all(map(self.lex.industry_like, names))):
                 # 量子信息、空天技术、低空经济、聚变能源等先发优势: the sectors vouch for the
                 # rest, if these are short nouns too (not 流量经济规范有序创新, 内生项目)
                 category = "Industry"
@@ -247,10 +248,13 @@ class Enumerations:
                 own = self.lex.suffix_of(word)
                 if own and own[1] == "Industry" and word in self.lex.industries:
                     word = own[0]  # 等现代服务业, 等战略性新兴产业: a class of industry jieba keeps whole
+                elif own and len(word) > len(own[0]) and self.lex.only_modifiers(word[:-len(own[0])]):
+                    word = own[0]  # 等特色产业: a class noun jieba keeps with its quality
                 if word in self.lex.class_nouns or (word in self.lex.suffixes and self.lex.suffixes[word][1] == "name"):
                     best = word
-                    if i + 1 < len(toks) and toks[i + 1].word in _QUALIFIED:
-                        best = ""  # 京东方、惠科等重大产业项目: projects, not industries
+                    if i + 1 < len(toks) and toks[i + 1].word in _QUALIFIED \
+                            and not (i + 2 < len(toks) and toks[i + 2].word in _HOW_GROWN):
+                        best = ""  # 京东方、惠科等重大产业项目: projects, not industries (but 产业|规模发展)
                     break
             if self.walker.boundary(toks[i].word):
                 break  # a class noun jieba tags as a verb (展会/v) still counts
@@ -269,6 +273,8 @@ class Enumerations:
         rest = name[: -len(own[0])] if own and len(own[0]) < len(name) else ""
         if rest and (self.lex.only_modifiers(rest) or rest in self.lex.generic) and not self.lex.industry_like(name):
             return False  # 生态公园、高水平研究型大学: kinds, not names (先进制造, 现代服务 are sectors)
+        if any(name.endswith(g) and self.lex.only_modifiers(name[:-len(g)]) for g in ("项目", "工程", "企业", "产业")):
+            return False  # 重大项目及南环线: a described class, not a name
         return (2 <= len(name) <= _MAX_ITEM and is_han(name) and name not in self.lex.generic
                 and (name not in self.lex.suffixes or name in self.lex.industries)  # 镇、街道: bare kinds; 钢铁 a sector
                 and name not in self.lex.class_nouns and name not in self.lex.modifiers

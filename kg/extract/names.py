@@ -373,10 +373,16 @@ class SentenceRules:
         prefix = text[start:head]
         if category == "Industry":
             inner = [x for x in toks if start <= x.start and x.end <= head]
+            # 做大做强|出版印刷产业: after a verb of the plan, trades jieba tags as verbs
+            # (出版, 养殖) are the sector's name, unless a quality ends it (抢占|未来产业)
+            planned = any(x.end == start and self.lex.boundary(x.word) == "soft" for x in toks) \
+                and not any(prefix[-k:] in self.lex.modifiers for k in (2, 3, 4))
             return (not prefix.endswith(("化", "型", "性")) and prefix not in self.lex.modifiers
                     and (prefix in self.lex.industries
-                         or not any((self.walker.boundary(x.word) and x.word not in ("和", "及"))
-                                    or self.walker.tag(x.word) in ("v", "m", "r") for x in inner)))
+                         or not any((self.walker.boundary(x.word) and x.word not in ("和", "及")
+                                     and not (planned and self.walker.tag(x.word) in ("v", "vn")))
+                                    or self.walker.tag(x.word) in (("m", "r") if planned else ("v", "m", "r"))
+                                    for x in inner)))
         if any(d in prefix for d in self.lex.division_short) or "·" in prefix or prefix in self.lex.companies:
             return True  # …, 东风|公司: a listed company with its kind word
         inner = [x for x in toks if start <= x.start and x.end <= head]
