@@ -52,6 +52,9 @@ class Lexicon:
     division_short: dict[str, list[Division]]  # 济南 -> [济南市]
     # county short names jieba hardly knows (海林, 林口, 蓬莱): trusted only beside their kin
     unlisted_shorts: frozenset[str] = frozenset()
+    # county short names that are also words (铜鼓, 常熟): kept apart, since only a name
+    # standing alone beside its kin is one (see names._division_ok, Extractor._stray_counties)
+    common_shorts: dict[str, list[Division]] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)  # 长三角 -> Area, 工信部 -> Organization
     programmes: dict[str, str] = field(default_factory=dict)  # 试点 -> after, 实施 -> before
     descriptors: frozenset[str] = frozenset()  # 村民, 游客: they mark a name but are no post
@@ -61,7 +64,7 @@ class Lexicon:
 
     @classmethod
     def load(cls, user_files: Iterable[str | Path] = ()) -> "Lexicon":
-        divisions, short, unlisted = _divisions()
+        divisions, short, unlisted, common = _divisions()
         lex = cls(
             suffixes={w: (c, k) for w, c, k in _rows("suffixes.tsv", 3)},
             class_nouns={w: c for w, c in _rows("classnouns.tsv", 2)},
@@ -79,6 +82,7 @@ class Lexicon:
             divisions=divisions,
             division_short=short,
             unlisted_shorts=unlisted,
+            common_shorts=common,
             regions={w: c for w, c in _rows("regions.tsv", 2)},
             programmes={w: c for w, c in _rows("programmes.tsv", 2)},
             descriptors=frozenset(_words("descriptors.txt")),
@@ -156,7 +160,7 @@ class Lexicon:
         return self._by_code.get(code)
 
     def division(self, name: str) -> list[Division]:
-        return self.divisions.get(name) or self.division_short.get(name) or []
+        return self.divisions.get(name) or self.division_short.get(name) or self.common_shorts.get(name) or []
 
     def suffix_of(self, name: str) -> Optional[tuple[str, str, str]]:
         """The longest known suffix ending ``name``: (suffix, category, kind)."""
@@ -232,14 +236,16 @@ _RARE = 60  # jieba's count below which a word is no common word (和平 7998, �
 _RARE_NAME = 500  # ...and for a word jieba takes for a proper name (蓬莱/nr 146, 新华/nz 549)
 
 
-def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], frozenset[str]]:
+def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], frozenset[str],
+                          dict[str, list[Division]]]:
     full: dict[str, list[Division]] = {}
     short: dict[str, list[Division]] = {}
     with _open("divisions.tsv") as fh:
         rows = [Division(r["code"], r["name"], r["level"], r["parent"]) for r in csv.DictReader(fh, delimiter="\t")]
     known = _jieba_entries({short_name(d.name) for d in rows})
     place_words = {w for w, (tag, _) in known.items() if tag == "ns"}
-    unlisted = set()
+    unlisted: set[str] = set()
+    common: dict[str, list[Division]] = {}
     for d in rows:
         if d.name in _AMBIGUOUS_DIVISIONS:
             continue
@@ -253,13 +259,24 @@ def _divisions() -> tuple[dict[str, list[Division]], dict[str, list[Division]], 
                 or (known[s][0] in ("nr", "nz", "nrt") and known[s][1] < _RARE_NAME)):
             short.setdefault(s, []).append(d)
             unlisted.add(s)
+        elif s != d.name and 2 <= len(s) <= 3 and s not in short and _common_but_placeable(*known.get(s, ("", 0))):
+            common.setdefault(s, []).append(d)
     for s, ds in short.items():
         big = [d for d in ds if d.level != "county"]
         if big:
             # 河南 is the province, not Qinghai's 河南蒙古族自治县; but 长沙 may be 长沙县 in 长沙
             short[s] = [d for d in ds if d.level != "county" or any(b.code[:2] == d.code[:2] for b in big)]
             unlisted.discard(s)
-    return full, short, frozenset(unlisted)
+    common = {s: ds for s, ds in common.items() if s not in short}
+    return full, short, frozenset(unlisted), common
+
+
+def _common_but_placeable(tag: str, count: int) -> bool:
+    """常熟/a, 铜鼓/n, 顺义/n: a county's short name that is also a word, but seldom
+    one that plans and reports use (not 资源, 合作, 比如, 前进)."""
+    if tag in ("v", "vn", "vd", "c", "p", "d", "m", "q", "f", "t", "s", "r", "u"):
+        return False
+    return count < 200 or (tag in ("n", "ns", "nr", "nz", "nrt", "nrfg", "j") and count < 1200)
 
 
 def _jieba_entries(words: set[str]) -> dict[str, tuple[str, int]]:

@@ -673,3 +673,12 @@ def test_a_list_of_local_products_before_a_class_of_industry(pipeline):
 def test_a_list_of_kinds_of_one_sector(pipeline):
     _, mentions, _ = extract(pipeline, "发展商务旅游、会展旅游、工业旅游、研学旅游、红色旅游和康养休闲旅游。")
     assert {("商务旅游", "Industry"), ("研学旅游", "Industry")} <= mentions
+
+
+def test_a_county_whose_short_name_is_a_word_counts_beside_its_city(pipeline):
+    _, mentions, relations = extract(pipeline, "宜春市新增国家有机产品认证示范区3个。铜鼓获评国家农产品质量安全县，"
+                                               "靖安、高安入选全省旅游名县。莲花台景区公路加快建设。")
+    assert ("铜鼓", "AdministrativeArea") in mentions
+    assert not any(m == "莲花" for m, _ in mentions)
+    _, mentions, _ = extract(pipeline, "铜鼓、唢呐等民族乐器走进课堂。")
+    assert ("铜鼓", "AdministrativeArea") not in mentions

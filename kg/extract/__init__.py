@@ -156,7 +156,7 @@ class Extractor:
         """A city or county names the sites in it (义乌机场); a province's name on a site
         (山东水泥厂) says less about where it is."""
         opts = self.lex.division(name)
-        return bool(opts) and all(d.level != "province" for d in opts)
+        return bool(opts) and all(d.level != "province" for d in opts) and name not in self.lex.common_shorts
 
     def _named_after(self, mentions: list[Mention], divisions: dict[str, Division]) -> Counter:
         """How many other names each division named in the document opens (十堰经开区,
@@ -184,21 +184,26 @@ class Extractor:
             opts = self.lex.division(name)
             if name in self.lex.divisions or any(d.level != "county" for d in opts):
                 sure |= {d.code for d in opts}
-        shorts = {name: self.lex.division_short.get(name, []) for name in counts
-                  if name not in self.lex.divisions and self.lex.division_short.get(name)}
+        shorts = {name: self.lex.division(name) for name in counts
+                  if name not in self.lex.divisions and self.lex.division(name)}
         # cities and counties named for sure: a county's short name far from all of them
         # (龙城 of Liaoning in a report on 常州, which calls itself 龙城) is no mention of it
         local = {c[:2] for c in sure if not c.endswith("0000")}
         stray = set()
         for name, opts in shorts.items():
             repeated = counts[name] >= _REPEATED and name not in self.lex.unlisted_shorts \
+                and name not in self.lex.common_shorts \
                 and not (local and all(d.code[:2] not in local for d in opts))
             if any(d.level != "county" for d in opts) or repeated:
                 continue
             # 林口建堂、海林海浪河: two counties of one city vouch for each other
             cities = {d.code[:4] for d in opts}
             peers = any(o.code[:4] in cities for other, ds in shorts.items() if other != name for o in ds)
-            if not peers and not any(c[:4] == d.code[:4] or c == d.code[:2] + "0000" for d in opts for c in sure):
+            # a short name that is also a word (铜鼓, 常熟) needs its city or a sibling, not
+            # just its province
+            province_ok = name not in self.lex.common_shorts
+            if not peers and not any(c[:4] == d.code[:4] or (province_ok and c == d.code[:2] + "0000")
+                                     for d in opts for c in sure):
                 stray.add(name)
         return stray
 

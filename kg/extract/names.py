@@ -442,7 +442,7 @@ class SentenceRules:
                 if hit is None:
                     continue
                 category, rule = hit
-                if rule == "division" and not self._division_ok(word, toks, i):
+                if rule == "division" and not self._division_ok(word, toks, i, j):
                     continue
                 if category == "Industry" and j + 1 < n and toks[j + 1].word in _MODIFIED_BY - _INDUSTRY_MEASURES:
                     continue  # 人工智能基金, 文化旅游资源: the industry only qualifies a noun
@@ -494,7 +494,7 @@ class SentenceRules:
     @cached_property
     def _gaz(self) -> dict[str, tuple[str, str]]:
         """Every lexicon name in one table; earlier sources win (the user's first)."""
-        gaz: dict[str, tuple[str, str]] = {}
+        gaz: dict[str, tuple[str, str]] = {w: ("AdministrativeArea", "division") for w in self.lex.common_shorts}
         for w in self.lex.industries:
             gaz[w] = ("Industry", "industry")
         for w in self.lex.companies:
@@ -520,11 +520,19 @@ class SentenceRules:
             return "Area", "road"  # 皖北, 苏中, 鲁西南: parts of a province
         return None
 
-    def _division_ok(self, word: str, toks: list[Token], i: int) -> bool:
+    def _division_ok(self, word: str, toks: list[Token], i: int, j: int) -> bool:
         """和县 in 区和县, 大关 in 3000亿大关, 新建 in 新建、续建: short county names
         count only as words of their own."""
         if len(word) <= 2 and word in self.lex.divisions:
             return self._clear_left(toks, i)
+        if word in self.lex.common_shorts and j + 1 < len(toks):
+            # 铜鼓|获评, 常熟、: a short name that is also a word stands alone before a verb
+            # or a comma, not inside a name (莲花|台景区)
+            nxt = toks[j + 1]
+            if not (is_punct(nxt) or self.walker.tag(nxt.word) in ("v", "vd", "m", "d", "p", "c", "u", "uj")):
+                return False
+        if word in self.lex.common_shorts:
+            return word not in self.lex.modifiers and self._clear_left(toks, i)
         if word in self.lex.division_short and all(d.level == "county" for d in self.lex.division_short[word]):
             return not self.lex.boundary(word) and word not in self.lex.modifiers and self._clear_left(toks, i)
         return True
