@@ -682,3 +682,22 @@ def test_a_county_whose_short_name_is_a_word_counts_beside_its_city(pipeline):
     assert not any(m == "莲花" for m, _ in mentions)
     _, mentions, _ = extract(pipeline, "铜鼓、唢呐等民族乐器走进课堂。")
     assert ("铜鼓", "AdministrativeArea") not in mentions
+
+
+def test_numbered_conferences_cooperation_parks_and_tourist_areas(pipeline):
+    _, mentions, _ = extract(pipeline, "高质量办好第75届世界铸造会议。签约中印尼（温州）产业合作园。推进继光湖旅游区等项目建设。")
+    assert ("第75届世界铸造会议", "Event") in mentions
+    assert any(m.endswith("产业合作园") and c == "Park" for m, c in mentions)
+    assert ("继光湖旅游区", "Area") in mentions
+
+
+def test_a_verb_jieba_glues_to_a_kind_word_is_no_name(pipeline):
+    _, mentions, _ = extract(pipeline, "设立温州民营投资基金，大罗山基金村正式开村。")
+    assert not any(m.endswith("开村") for m, _ in mentions)
+
+
+def test_ranks_are_no_targets_but_trains_run_are(pipeline):
+    ex, _, _ = extract(pipeline, "国家创新型城市排名进入全国前30%，开行中欧班列温州号130列。")
+    got = {(i.value, i.unit) for i in ex.indicators}
+    assert (130, "列") in got
+    assert (30, "%") not in got

@@ -218,7 +218,8 @@ class NameWalker:
                 self.lex.boundary(pieces[k].word) if lexicon_only else
                 (self.boundary(pieces[k].word) == "hard" or self.lex.boundary(pieces[k].word)
                  or (self.tag(pieces[k].word) in LEADING_JUNK_TAGS and pieces[k].tag != _FRAGMENT)
-                 or (self.boundary(pieces[k].word) and self._verb_before_name(pieces[k + 1:])))):
+                 or (self.boundary(pieces[k].word) and pieces[k].tag != _FRAGMENT
+                     and self._verb_before_name(pieces[k + 1:])))):
             k += 1
         return pieces[k:]
 

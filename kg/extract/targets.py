@@ -163,7 +163,7 @@ class TargetRules:
 
     def _is_ordinal_or_date(self, text: str, m: re.Match) -> bool:
         before = text[max(0, m.start() - 1): m.start()]
-        return before in ("第", "约第") or before.isdigit()
+        return before in ("第", "约第", "前") or before.isdigit()  # 第3, 进入全国前30%: ranks
 
     def _is_chinese_small(self, m: re.Match) -> bool:
         """一批, 两个, 三名: counting words, not targets."""
