@@ -701,3 +701,10 @@ def test_ranks_are_no_targets_but_trains_run_are(pipeline):
     got = {(i.value, i.unit) for i in ex.indicators}
     assert (130, "列") in got
     assert (30, "%") not in got
+
+
+def test_firms_named_by_a_trade_name_and_their_trade(pipeline):
+    _, mentions, _ = extract(pipeline, "全力推进澳泰铝业铝板带箔等项目建设。推进首农集团功能糖、大窑饮品等项目建设。")
+    assert {("澳泰铝业", "Organization"), ("大窑饮品", "Organization")} <= mentions
+    _, mentions, _ = extract(pipeline, "加快建设深汕智造城。")
+    assert ("深汕智造", "Organization") not in mentions

@@ -128,7 +128,7 @@ class SentenceRules:
                 start = self._brand(toks, t, head)  # 蒙西|煤业, 华德|牧业: a trade name and its trade
                 if start is not None:
                     ends.append((t.end, category))
-                    yield Cand(start, t.end, category, "suffix")
+                    yield Cand(start, t.end, category, "suffix", aliases={text[start:head]})  # 君泰福(储能)
                 continue
             # a short name ends where another began (朱家庄|尹家堂), but a road may be
             # named after the village or hill before it (中关村路, 英雄山路)
@@ -278,11 +278,13 @@ class SentenceRules:
         if prev is None or not 2 <= len(prev.word) <= 4 or not is_han(prev.word) \
                 or self.walker.tag(prev.word) not in ("", "nz", "nrt") or prev.word in self.lex.divisions \
                 or prev.word in self.lex.division_short or self.lex.boundary(prev.word) \
-                or prev.word in self.lex.generic or prev.word in self.lex.modifiers:
-            return None
+                or prev.word in self.lex.generic or prev.word in self.lex.modifiers \
+                or self.lex.industry_like(prev.word):
+            return None  # 氢能|储能 is a sector, 天顺|储能 a firm
         nxt = toks[i + 1].word if i + 1 < len(toks) else ""
-        if nxt in ("产业", "行业", "企业", "领域", "集群", "基地", "园区", "产业园"):
-            return None  # 蒙西煤业产业: the trade of a region
+        if nxt in ("产业", "行业", "企业", "领域", "集群", "基地", "园区", "产业园") \
+                or (nxt in self.lex.suffixes and self.lex.suffixes[nxt][1] != "Organization"):
+            return None  # 蒙西煤业产业: the trade of a region; 深汕智造|城: a place
         return prev.start
 
     def _short_ok(self, text: str, toks: list[Token], t: Token, head: int) -> bool:
