@@ -708,3 +708,8 @@ def test_firms_named_by_a_trade_name_and_their_trade(pipeline):
     assert {("澳泰铝业", "Organization"), ("大窑饮品", "Organization")} <= mentions
     _, mentions, _ = extract(pipeline, "加快建设深汕智造城。")
     assert ("深汕智造", "Organization") not in mentions
+
+
+def test_praise_before_a_park_is_not_its_name(pipeline):
+    _, mentions, _ = extract(pipeline, "打造国内一流合成生物产业园。")
+    assert ("合成生物产业园", "Park") in mentions

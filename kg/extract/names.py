@@ -69,6 +69,7 @@ _WORKS = re.compile("(?:配置|调蓄|输变电|输电|交流|直流|疏浚|引�
                     "(?:[一二三四五六七八九十]期)?工程")
 _RURAL = {"农村", "城乡", "城市", "全市", "全县", "全区", "全省"}  # 农村供水工程: a kind of work
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
+_ACCLAIM = re.compile("(?:国内|国际|全国|世界|全球|省内|业内|西部|中部|东部)(?:一流|领先|顶尖|知名)的?")
 _RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
 # Where an industry competes or what rank it is given, not what it is (国际|新能源汽车).
 _SCOPE_WORDS = "国际|全球|世界级|国家级|省级|全国|区域性"
@@ -196,6 +197,8 @@ class SentenceRules:
                 if core.endswith(("核心", "相关", "关联")) and core[:-2] in self.lex.industries:
                     continue  # 数字经济核心产业: a measure of the industry the gazetteer names
             start += self.walker.leading_verb(text[start:t.end])
+            if kind == "name" and (acclaim := _ACCLAIM.match(text, start, head)) and head - acclaim.end() >= 2:
+                start = acclaim.end()  # 国内一流|合成生物产业园: praise, not the name
             if category == "Organization":
                 k = self.lex.leading_division(text[start:head])
                 if k and text.startswith(("中国", "国家", "中科院"), start + k):
