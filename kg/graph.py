@@ -153,6 +153,8 @@ class GraphBuilder:
         g.add((node, RDF.type, KG.Indicator))
         g.add((node, RDFS.label, zh(ind.label)))
         g.add((node, KG.unit, Literal(ind.unit)))
+        if ind.unit.startswith("个") and len(ind.unit) > 2:
+            g.add((node, KG.unitText, Literal(ind.unit[1:])))  # 个百分点 -> 百分点
         _maybe(g, node, KG.value, ind.value)
         _maybe(g, node, KG.minValue, ind.min_value)
         _maybe(g, node, KG.maxValue, ind.max_value)

@@ -57,6 +57,7 @@ class KG(DefinedNamespace):
     # data properties
     value: URIRef
     unit: URIRef
+    unitText: URIRef
     minValue: URIRef
     maxValue: URIRef
     qualifier: URIRef

@@ -713,3 +713,29 @@ def test_firms_named_by_a_trade_name_and_their_trade(pipeline):
 def test_praise_before_a_park_is_not_its_name(pipeline):
     _, mentions, _ = extract(pipeline, "打造国内一流合成生物产业园。")
     assert ("合成生物产业园", "Park") in mentions
+
+
+def test_totals_after_new_counts_name_the_same_metrics(pipeline):
+    ex, _, _ = extract(pipeline, "新增规上工业企业1007家、百亿级企业1家，总数分别达6886家、14家。")
+    got = {(i.label, i.value) for i in ex.indicators}
+    assert {("规上工业企业总数", 6886), ("百亿级企业总数", 14)} <= got
+
+
+def test_every_pair_of_sectors_joined_by_ji_is_one_industry(pipeline):
+    _, mentions, _ = extract(pipeline, "迭代培育半导体及光电、新能源汽车及关键零部件等八大新兴产业链。")
+    assert {("半导体及光电", "Industry"), ("新能源汽车及关键零部件", "Industry")} <= mentions
+
+
+def test_scope_words_before_a_sector_and_named_power_stations(pipeline):
+    _, mentions, _ = extract(pipeline, "力争全市规上软件服务业收入增长15%左右。加快推进关岭下坝抽水蓄能电站等项目前期工作。")
+    assert not any(m.startswith(("全市", "规上")) for m, _ in mentions)
+    assert ("关岭下坝抽水蓄能电站", "Facility") in mentions
+
+
+def test_percentage_points_have_a_plain_unit_too(pipeline, tmp_path):
+    from kg.vocab import KG
+    doc = tmp_path / "a.txt"
+    doc.write_text("服务业增加值占比提高2个百分点。", encoding="utf-8")
+    graph = pipeline.build([doc]).graph
+    assert {str(o) for o in graph.objects(None, KG.unitText)} == {"百分点"}
+    assert {str(o) for o in graph.objects(None, KG.unit)} == {"个百分点"}

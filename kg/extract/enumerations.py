@@ -169,7 +169,8 @@ class Enumerations:
         if category == "Industry" and category_from_tail:
             # 机器人及智能装备制造产业, 现代纺织与服装: one industry with what goes with it;
             # each part, and the whole with its kind word, is also a name of it
-            for k in range(len(spans) - 1, 0, -1):
+            k = len(spans) - 1
+            while k >= 1:  # 半导体及光电、新能源汽车及关键零部件: each pair is one
                 (s0, e0), (s1, e1) = spans[k - 1], spans[k]
                 first = text[s0:e0]
                 if text[e0:s1] in ("及", "与") and (self.lex.industry_like(first) or first in self.lex.industry_heads):
@@ -178,7 +179,9 @@ class Enumerations:
                     yield Cand(s0, end, category, "enumeration",
                                aliases={first, text[s1:end], text[s0:e1]} - {text[s0:end]})
                     del spans[k - 1:k + 1]
-                    break
+                    k -= 2
+                else:
+                    k -= 1
         for s, e in spans:
             name = text[s:e]
             aliases: set[str] = set()

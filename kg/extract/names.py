@@ -356,7 +356,8 @@ class SentenceRules:
 
     def _without_region(self, text: str, start: int, head: int) -> int | None:
         start += self.lex.leading_division(text[start:head])
-        for w in ("国家重要", "国家级", "省级", "市级", "国家", "全国", "世界级", "世界", "规模以上", "以上"):
+        for w in ("国家重要", "国家级", "省级", "市级", "国家", "全国", "世界级", "世界", "规模以上", "以上",
+                  "全市规上", "全省规上", "全市", "全省", "全区", "全县", "规上"):
             # 国家|先进制造业(集群), 省级|文旅产业, 规模（限额）以上|服务业: where and how big, not what
             if text[start:head] == w:
                 return None

@@ -26,6 +26,8 @@ _JOINERS = {"和", "及", "与", "以及", "、"}
 _NUMBER_AND = re.compile(r"[0-9.]+[\u4e00-\u9fff%]{0,4}(?:和|及|与|以及)")  # 164.5亿元和|70.2亿元
 _MONEY = re.compile(r"GDP|生产总值|投资|收入|总额|产值|规模|营收|增加值|资金|税收|财政|经济总量|经济体量|体量|销售额")
 # A measure that belongs to the topic of the number before it: 个数占比, 总投资.
+_NEW = re.compile(r"^(?:新增|净增|新引进|新培育|新认定|新建|新招引|新签约|新开工)")
+_TOTAL = re.compile(r"^(总数|总量|累计|总计|总数量)(?:分别)?(?:达到|达|为|超过|超)?$")  # 新增…86家，总数1073家
 _ATTRIBUTE = re.compile(r"^(?:个数|投资|数量|金额|产值)?(?:占比|比重|占|总投资|投资|完成率|增速|增幅)$")
 # What may follow a target: the end of a clause. Anything else means the number
 # modifies a noun (过50亿元项目) rather than being the target.
@@ -65,6 +67,7 @@ class TargetRules:
         previous = ""  # the metric of the number before, for labels that only say how it changed
         spread: list[str] = []  # 交通运输、教育分别完成…: one metric per number that follows
         prev_match: Optional[re.Match] = None
+        seen: list[str] = []  # the metrics found so far, in order
         for m in self._pattern.finditer(text):
             if any(s <= m.start() < e for s, e in quoted) or self._is_ordinal_or_date(text, m):
                 continue
@@ -118,6 +121,14 @@ class TargetRules:
                 label = spread.pop(0)
             elif bare and previous and re.search(r"[、和及与]\s*$", text[:m.start()]):
                 label = previous  # 分别增长7%、9.3%: the second shares the metric
+            elif _TOTAL.match(label) and seen:
+                # 新增规上工业企业1007家、百亿级企业1家，总数分别达6886家、14家: the totals of
+                # the figures just counted, one each
+                n = 1 + len(re.findall(r"、[0-9]", _CLAUSE_BREAK.split(after, 1)[0] + text[m.end():].split("，", 1)[0])) \
+                    if "分别" in label else 1
+                word = _TOTAL.match(label).group(1)
+                firsts = [_NEW.sub("", _metric(x)) + word for x in seen[-n:]]
+                label, spread = firsts[0], firsts[1:]
             elif (_RATE_ONLY.match(label) or _ATTRIBUTE.match(label)) and previous:
                 label = _metric(previous) + label
             elif _RATE_ONLY.match(label) or _ATTRIBUTE.match(label) or label in _LEADING:
@@ -125,7 +136,7 @@ class TargetRules:
                 label = (self._previous_clause(text, m.start(), trailing=True) + label).removesuffix("其中")
             elif bare:
                 label = self._previous_clause(text, m.start())
-            if "分别" in label:
+            if "分别" in label and not _TOTAL.match(label):
                 spread = _spread(label)
                 label = spread.pop(0) if spread else label
             if not label or (unit == "位" and re.search("(?:升|降|进|退|前移|后移)$", label)):
@@ -134,6 +145,7 @@ class TargetRules:
                 continue  # 与南京相差约660亿元, 仅次于上海的14次: a comparison with others, not a figure of the place
             label = _metric(label) if "由" in label else label
             previous = label
+            seen.append(label)
             factor = Decimal(_MAGNITUDES.get(m.group("mag") or "", 1))
             if unit in ("%", "‰", "个百分点", "百分点"):
                 factor = Decimal(1)
