@@ -739,3 +739,12 @@ def test_percentage_points_have_a_plain_unit_too(pipeline, tmp_path):
     graph = pipeline.build([doc]).graph
     assert {str(o) for o in graph.objects(None, KG.unitText)} == {"百分点"}
     assert {str(o) for o in graph.objects(None, KG.unit)} == {"个百分点"}
+
+
+def test_sector_names_without_grades_slogans_or_the_verb_before_a_list(pipeline):
+    _, mentions, _ = extract(pipeline, "新增省级以上制造业单项冠军100家。做强大数据、人工智能、物联网等前沿产业。"
+                                       "突出强产业、强功能、强治理。推动铝产业向中高端迈进。")
+    names = {m for m, c in mentions if c == "Industry"}
+    assert {"大数据", "人工智能", "物联网"} <= names
+    assert not names & {"以上制造业", "做强大数据", "前沿产业", "强产业"}
+    assert "铝产业" in names or "铝" in names

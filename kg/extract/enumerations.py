@@ -107,9 +107,15 @@ class Enumerations:
         # 加快突破|集成电路、工业母机: the verb before a known first item is not part of it
         s0, e0 = spans[0]
         known = [c.start for c in found if c.end == e0 and c.start > s0 and c.rule in ("industry", "company")]
-        if known and all(self.walker.tag(t.word) in ("v", "vn", "vd", "d", "ad")
+        if known and all(self.walker.tag(t.word) in ("v", "vn", "vd", "d", "ad") or self.lex.boundary(t.word) == "soft"
                          for t in toks if s0 <= t.start < min(known)):
             s0 = min(known)
+            spans[0] = (s0, e0)
+        # 做强|大数据 (jieba: 做|强大|数据): a listed verb glued to a first sector
+        k = next((k for k in (4, 3, 2) if self.lex.boundary(text[s0:s0 + k]) == "soft"
+                  and e0 - s0 - k >= 2 and self.lex.industry_like(text[s0 + k:e0])), 0)
+        if k:
+            s0 += k
             spans[0] = (s0, e0)
         # 安徽新一代信息技术、汽车及零部件…: the region before the list is not part of its first item
         k = self.lex.leading_division(text[s0:e0 - 2])

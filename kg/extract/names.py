@@ -69,6 +69,8 @@ _WORKS = re.compile("(?:配置|调蓄|输变电|输电|交流|直流|疏浚|引�
                     "(?:[一二三四五六七八九十]期)?工程")
 _RURAL = {"农村", "城乡", "城市", "全市", "全县", "全区", "全省"}  # 农村供水工程: a kind of work
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委")
+_SECTOR_SCOPES = ("国家重要", "国家级", "省级", "市级", "国家", "全国", "世界级", "世界", "规模以上", "以上",
+                  "全市规上", "全省规上", "全市", "全省", "全区", "全县", "规上", "规模")
 _ACCLAIM = re.compile("(?:国内|国际|全国|世界|全球|省内|业内|西部|中部|东部)(?:一流|领先|顶尖|知名)的?")
 _RANKED = re.compile("(?:省|自治区|市|县|区|标杆|示范)级")
 # Where an industry competes or what rank it is given, not what it is (国际|新能源汽车).
@@ -356,14 +358,17 @@ class SentenceRules:
 
     def _without_region(self, text: str, start: int, head: int) -> int | None:
         start += self.lex.leading_division(text[start:head])
-        for w in ("国家重要", "国家级", "省级", "市级", "国家", "全国", "世界级", "世界", "规模以上", "以上",
-                  "全市规上", "全省规上", "全市", "全省", "全区", "全县", "规上"):
-            # 国家|先进制造业(集群), 省级|文旅产业, 规模（限额）以上|服务业: where and how big, not what
-            if text[start:head] == w:
-                return None
-            if text.startswith(w, start) and head - start > len(w) + 1:
-                start += len(w)
-                break
+        stripped = True
+        while stripped:  # 省级|以上|制造业
+            stripped = False
+            for w in _SECTOR_SCOPES:
+                # 国家|先进制造业(集群), 省级|文旅产业, 规模（限额）以上|服务业: where and how big, not what
+                if text[start:head] == w:
+                    return None
+                if text.startswith(w, start) and head - start > len(w) + 1:
+                    start += len(w)
+                    stripped = True
+                    break
         prefix = text[start:head]
         if not prefix or prefix in self.lex.modifiers or prefix in self.lex.generic or len(prefix) > 8:
             return None
@@ -378,6 +383,8 @@ class SentenceRules:
         """
         prefix = text[start:head]
         if category == "Industry":
+            if len(prefix) == 1 and not self.walker.tag(prefix).startswith("n"):
+                return False  # 强|产业, 兴|产业: a slogan's verb, not a sector (铝|产业 is one)
             inner = [x for x in toks if start <= x.start and x.end <= head]
             # 做大做强|出版印刷产业: after a verb of the plan, trades jieba tags as verbs
             # (出版, 养殖) are the sector's name, unless a quality ends it (抢占|未来产业)
