@@ -748,3 +748,8 @@ def test_sector_names_without_grades_slogans_or_the_verb_before_a_list(pipeline)
     assert {"大数据", "人工智能", "物联网"} <= names
     assert not names & {"以上制造业", "做强大数据", "前沿产业", "强产业"}
     assert "铝产业" in names or "铝" in names
+
+
+def test_valleys_of_science_and_industry_are_parks(pipeline):
+    _, mentions, _ = extract(pipeline, "中国基因药谷落地大分子药物实验室，温州新光谷引进技术创新中心。加快011科创谷建设。谋划建设西塞科学谷。")
+    assert {("中国基因药谷", "Park"), ("温州新光谷", "Park"), ("011科创谷", "Park"), ("西塞科学谷", "Park")} <= mentions

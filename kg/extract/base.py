@@ -98,7 +98,8 @@ class NameWalker:
         if not (word.isdigit() and 3 <= len(word) <= 4 and j + 1 < len(toks)):
             return False
         nxt = toks[j + 1].word
-        opens = j == 0 or is_punct(toks[j - 1]) or self.boundary(toks[j - 1].word) == "hard"
+        opens = j == 0 or is_punct(toks[j - 1]) or self.boundary(toks[j - 1].word) == "hard" \
+            or self.lex.boundary(toks[j - 1].word) == "soft"  # 加快|011科创谷
         return opens and is_han(nxt) and self.tag(nxt) not in ("q", "m") \
             and not any(nxt.startswith(u) for u in self.lex.units)
 
