@@ -753,3 +753,10 @@ def test_sector_names_without_grades_slogans_or_the_verb_before_a_list(pipeline)
 def test_valleys_of_science_and_industry_are_parks(pipeline):
     _, mentions, _ = extract(pipeline, "中国基因药谷落地大分子药物实验室，温州新光谷引进技术创新中心。加快011科创谷建设。谋划建设西塞科学谷。")
     assert {("中国基因药谷", "Park"), ("温州新光谷", "Park"), ("011科创谷", "Park"), ("西塞科学谷", "Park")} <= mentions
+
+
+def test_projects_named_by_their_firm(pipeline):
+    _, mentions, _ = extract(pipeline, "加快航新、速威、豪然等重点项目建设。汉天下、天马轴承、海希新能源等一批项目加快建设。")
+    assert {("航新", "Organization"), ("豪然", "Organization"), ("海希新能源", "Organization")} <= mentions
+    _, mentions, _ = extract(pipeline, "推进深汕铁路、城际铁路工程等项目建设。")
+    assert not any(c == "Organization" for _, c in mentions)

@@ -19,6 +19,7 @@ _WEAK = {"short_suffix", "known", "division", "industry", "company"}
 # Nouns a class noun may qualify (产业|项目, 企业|资金): then the list is of those.
 # Kind words that make a list's items industries (A、B、C产业).
 _INDUSTRY_KINDS = {"产业", "行业"}
+_PROJECTS = re.compile("等[0-9一二三四五六七八九十百余多个批家]*(?:重点|重大|产业|续建|新建|工业|制造业)?项目")
 _HOW_GROWN = {"发展", "化", "化发展", "经营", "扩张"}  # 规模|发展: at scale, not the scale of
 _QUALIFIED = {"项目", "资金", "基金", "政策", "人才", "工作", "平台", "资源", "规模", "投资"}
 
@@ -31,6 +32,29 @@ class Enumerations:
     def find(self, text: str, toks: list[Token], found: list[Cand]) -> Iterator[Cand]:
         for items, tail in self._groups(toks):
             yield from self._typed(text, items, tail, toks, found)
+            yield from self._project_firms(text, items, tail, toks)
+
+    def _project_firms(self, text, items, tail, toks) -> Iterator[Cand]:
+        """加快航新、速威、豪然等重点项目建设: projects named by their firm alone, a trade
+        name jieba does not know."""
+        if tail >= len(toks) or not _PROJECTS.match(text, toks[tail].start):
+            return
+        for a, b in items:
+            word = toks[a].word
+            if not (2 <= len(word) <= 4 and is_han(word) and toks[a].tag in ("", "nz", "nrt")
+                    and not self.lex.boundary(word) and word not in self.lex.generic
+                    and word not in self.lex.modifiers and not self.lex.industry_like(word)
+                    and not self.lex.division(word)):
+                continue
+            name = text[toks[a].start:toks[b - 1].end]
+            if self.lex.suffix_of(name):
+                continue  # 显鸿科技集成电路产业园: a place of its own
+            if b - a == 1 and not toks[a].tag:
+                yield Cand(toks[a].start, toks[a].end, "Organization", "enumeration")
+            elif b - a == 2 and toks[a + 1].tag.startswith("n") and is_han(toks[a + 1].word) \
+                    and not self.lex.suffix_of(toks[a + 1].word) and not toks[a + 1].word.endswith(("工程", "项目")):
+                # 天马轴承, 海希新能源, 中创新航动力电池: the firm and its trade or product
+                yield Cand(toks[a].start, toks[b - 1].end, "Organization", "enumeration", aliases={word})
 
     def _groups(self, toks: list[Token]):
         """Yield (items, index of the token after the last item) per enumeration."""
