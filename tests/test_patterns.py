@@ -760,3 +760,8 @@ def test_projects_named_by_their_firm(pipeline):
     assert {("航新", "Organization"), ("豪然", "Organization"), ("海希新能源", "Organization")} <= mentions
     _, mentions, _ = extract(pipeline, "推进深汕铁路、城际铁路工程等项目建设。")
     assert not any(c == "Organization" for _, c in mentions)
+
+
+def test_an_event_the_report_hosts_is_held_in_its_place(pipeline):
+    _, _, relations = extract(pipeline, "淄博市推进产业升级。精心办好陶博会、新材料论坛等活动。淄博市新增企业100家。")
+    assert any(h == "陶博会" and p == "locatedIn" and t in ("淄博", "淄博市") for h, p, t in relations)

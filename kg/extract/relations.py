@@ -24,6 +24,7 @@ _PAST = re.compile(r"(?<!为)了(?!解)|已经?(?:建成|完成|竣工|开工|�
 _SCOPE_END = re.compile(r"[；。！？;!?]")
 # What a title may be a post in: 云舍村支部书记, 市一医院院长, 高新区管委会主任.
 _POSTS_IN = {"Organization", "AdministrativeArea", "School", "Village", "Hospital", "Park"}
+_HOSTS = re.compile("(?:办好|举办|承办|主办|办成|筹办|召开|举行|高质量办|高水平办|成功办|精心办)")
 _HELD = re.compile("(?:隆重|盛大|正式|成功)?(?:举行|召开|开幕|举办|启幕|落幕|闭幕)(的)?")
 _GOVERNMENT_TITLE = re.compile("[省市区县州镇乡]长$")
 _OWNED = {"Facility", "Park", "Organization", "Hospital", "School"}
@@ -296,10 +297,18 @@ class RelationRules:
         placed = {r.head.text for r in relations if r.predicate in ("locatedIn", "along", "partOf")}
         done: set[str] = set()
         for m in mentions:
-            if (m.category in PLACES or self._local_body(m)) and m.text not in placed and m.text not in done \
-                    and not self._names_elsewhere(m.text, divisions[subject.text]):
+            if (m.category in PLACES or self._local_body(m) or self._hosted(m)) and m.text not in placed \
+                    and m.text not in done and not self._names_elsewhere(m.text, divisions[subject.text]):
                 done.add(m.text)
                 yield Relation(m, "locatedIn", subject, m.sentence, inferred=True)
+
+    def _hosted(self, m: Mention) -> bool:
+        """办好陶博会, 举办第七届世界川菜大会: an event the report's place hosts is held there."""
+        if m.category != "Event":
+            return False
+        text, rel = m.sentence.text, m.start - m.sentence.start
+        clause = text[_clause_start(text, rel):rel]
+        return bool(_HOSTS.search(clause))
 
     def _local_body(self, m: Mention) -> bool:
         """Companies and the region's own bodies (县发改局) are where the report is;
