@@ -765,3 +765,8 @@ def test_projects_named_by_their_firm(pipeline):
 def test_an_event_the_report_hosts_is_held_in_its_place(pipeline):
     _, _, relations = extract(pipeline, "淄博市推进产业升级。精心办好陶博会、新材料论坛等活动。淄博市新增企业100家。")
     assert any(h == "陶博会" and p == "locatedIn" and t in ("淄博", "淄博市") for h, p, t in relations)
+
+
+def test_a_title_a_city_holds_is_no_site(pipeline):
+    _, mentions, _ = extract(pipeline, "主动融入长沙全球研发中心城市建设。")
+    assert not any(m.endswith("研发中心") for m, _ in mentions)

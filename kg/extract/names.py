@@ -54,7 +54,8 @@ _ECONOMY = re.compile("(?:发展|壮大|培育|做强|做大|做优|打造|布�
 _CAMPAIGN = re.compile("(?:实施|开展|落实|启动|深化|组织|推进)([\u4e00-\u9fff]{3,14}?(?:行动计划|专项行动|攻坚行动|行动|工程|计划))(?![\u4e00-\u9fff]{0,1}[的中])")
 # Quoted kinds that describe (“我国第一个货运机场”, “海空两港”) rather than name.
 _DESCRIBED = re.compile("第[一二三四五六七八九十0-9]+个|首个|唯一|[一二三四五六七八九十两]$|^(?:我国|全国|国内)")
-_CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买"}
+_CONTINUES = {"工作", "工作报告", "报告", "部门", "职能", "债务", "采购", "引导", "购买",
+              "城市"}  # 全球研发中心|城市: a title a city holds, not a site
 _SESSION_IN = re.compile("[一二三四五六七八九十0-9]+[届次]")
 # Words between a firm and the capacity of its plant (赛盛|年产|800吨).
 _OUTPUT_WORDS = re.compile("(?:年产能|年产|日产|年处理|日处理|[一二三四五六七八九十]期)?$")
