@@ -770,3 +770,9 @@ def test_an_event_the_report_hosts_is_held_in_its_place(pipeline):
 def test_a_title_a_city_holds_is_no_site(pipeline):
     _, mentions, _ = extract(pipeline, "主动融入长沙全球研发中心城市建设。")
     assert not any(m.endswith("研发中心") for m, _ in mentions)
+
+
+def test_verbs_before_a_bare_kind_make_no_name(pipeline):
+    _, mentions, _ = extract(pipeline, "扎实开展深化产业园区改革发展行动。召开全市乡村旅游与民宿产业发展大会。")
+    assert not any(m.endswith("产业园区") for m, _ in mentions)
+    assert ("全市乡村旅游与民宿产业发展大会", "Event") in mentions

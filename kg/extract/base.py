@@ -166,6 +166,8 @@ class NameWalker:
             kept = self._trim(pieces[k:], lexicon_only=farthest)
             if k == 0 and not farthest and any("action" in self.lex.triggers.get(p.word, ()) for p in kept):
                 return None  # 全区新建改扩建|学校: the verbs of a task, not a name
+            if k == 0 and not farthest and self._verbs_without_name(kept):
+                return None  # 扎实开展深化|产业园区: verbs before a bare kind, no name among them
             if kept and (farthest or not self.is_generic_prefix(kept)):
                 return None if kept[0].start == counted else kept[0].start
             if kept and k > 0:
@@ -223,6 +225,19 @@ class NameWalker:
                      and self._verb_before_name(pieces[k + 1:])))):
             k += 1
         return pieces[k:]
+
+    def _verbs_without_name(self, kept: list[Token]) -> bool:
+        """True when a listed verb stands among ``kept`` and nothing before it is name
+        material (济南商埠文化发展|促进联盟 has 济南; 扎实开展深化 has none)."""
+        # (a verbal noun such as 发展 is often part of a name: 乡村旅游与民宿产业发展大会)
+        last = max((i for i, p in enumerate(kept) if self.lex.boundary(p.word) == "soft"
+                    and self.tag(p.word) != "vn"), default=-1)
+        if last < 0:
+            return False
+        return not any(self.tag(p.word) in _PROPER_TAGS or p.word in self.lex.divisions
+                       or p.word in self.lex.division_short or (is_han(p.word) and len(p.word) >= 2 and not self.tag(p.word)
+                                                                and not self.lex.boundary(p.word))
+                       for p in kept[:last])
 
     def _verb_before_name(self, rest: list[Token]) -> bool:
         """A verb jieba knows opens the name only when a common word follows it
