@@ -776,3 +776,15 @@ def test_verbs_before_a_bare_kind_make_no_name(pipeline):
     _, mentions, _ = extract(pipeline, "扎实开展深化产业园区改革发展行动。召开全市乡村旅游与民宿产业发展大会。")
     assert not any(m.endswith("产业园区") for m, _ in mentions)
     assert ("全市乡村旅游与民宿产业发展大会", "Event") in mentions
+
+
+def test_a_park_a_plan_moves_develops_the_sectors_after_it(pipeline):
+    _, _, relations = extract(pipeline, "推动岱山经开区发展配套新材料产业。推动普陀经开区等区块更新提升，做优生命健康、冷链物流等产业。")
+    develops = {(h, t) for h, p, t in relations if p == "develops"}
+    assert ("普陀经开区", "冷链物流") in develops
+    assert any(h == "岱山经开区" and t.startswith("新材料") for h, t in develops)
+
+
+def test_a_short_name_shared_by_a_city_and_its_district_is_the_citys(pipeline):
+    ex, _, _ = extract(pipeline, "广安市推进产业发展。广安区、前锋区、华蓥市加快建设。广安新增企业100家，广安经开区提质升级。")
+    assert ex.divisions["广安"].name == "广安市"

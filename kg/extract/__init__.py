@@ -288,6 +288,13 @@ class Extractor:
             if len(opts) == 1:
                 chosen[name] = opts[0]
                 continue
+            if name not in self.lex.divisions:
+                # 广安 is 广安市, not its 广安区: a short name shared by a city and a district
+                # in it is the city's (the district is written in full)
+                above = [d for d in opts if all(o is d or _code_under(o.code, d.code) for o in opts)]
+                if len(above) == 1:
+                    chosen[name] = above[0]
+                    continue
             for fits in ([d for d in opts if d.name in names],  # 河北 beside 河北省
                          [d for d in opts if d.parent in sure],
                          [d for d in opts if d.parent[:2] + "0000" in sure]):

@@ -158,7 +158,7 @@ class RelationRules:
             clause = text[clause_start:end.start() if end else len(text)]
             # 火炬开发区聚焦创新发展，做大做强生物医药…: a park or area that opens the
             # sentence develops what it lists
-            stated = _subject_before(ms, ind.start) or _opener(sent, ms)
+            stated = _subject_before(ms, ind.start) or self._park_before(sent, ms, ind, verbs) or _opener(sent, ms)
             # 安徽淮南承接智能终端行业: a region named with its industries develops them;
             # so does the document's subject where a develop verb says so (发展新能源汽车)
             # or the sector is listed as one of its industries (涵盖新能源、新材料等产业):
@@ -169,6 +169,21 @@ class RelationRules:
             region = stated or subject
             if region is not None:
                 yield Relation(region, "develops", ind, sent)
+
+    def _park_before(self, sent, ms, ind, verbs) -> Optional[Mention]:
+        """推动岱山经开区发展新材料产业; 推动普陀经开区更新提升，做优生命健康等产业: the park a
+        plan moves develops the sectors its clause, or the next one opening with a develop
+        verb, names."""
+        text = sent.text
+        rel = ind.start - sent.start
+        start = _clause_start(text, rel)
+        opens = any(text.startswith(v, start) for v in verbs) or any(
+            text.startswith(v, start) for v in ("做优", "做强", "做大", "壮大", "培育", "发展"))
+        if opens and start > 0:
+            start = _clause_start(text, start - 1)
+        parks = [m for m in _standalone(ms) if m.category == "Park" and start <= m.start - sent.start
+                 and m.end <= ind.start]
+        return parks[-1] if parks else None
 
     def _held_in(self, sent, ms) -> Iterator[Relation]:
         """推介会在武汉举行, 在济南召开的…大会: where an event takes place."""
