@@ -158,7 +158,10 @@ class RelationRules:
             clause = text[clause_start:end.start() if end else len(text)]
             # 火炬开发区聚焦创新发展，做大做强生物医药…: a park or area that opens the
             # sentence develops what it lists
-            stated = _subject_before(ms, ind.start) or self._park_before(sent, ms, ind, verbs) or _opener(sent, ms)
+            park = None if _subject_before(ms, ind.start) else self._park_before(sent, ms, ind, verbs)
+            if park is not None:
+                yield Relation(park, "develops", ind, sent)  # ...and the plan's region does too
+            stated = _subject_before(ms, ind.start) or _opener(sent, ms)
             # 安徽淮南承接智能终端行业: a region named with its industries develops them;
             # so does the document's subject where a develop verb says so (发展新能源汽车)
             # or the sector is listed as one of its industries (涵盖新能源、新材料等产业):
