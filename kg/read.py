@@ -90,11 +90,18 @@ def _mostly_text(text: str) -> bool:
     return bad <= max(2, len(sample) // 100)
 
 
+_HALF_WIDTH = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                                       ord("％"), ord("＋")]}
+
+
 def normalise(text: str) -> str:
     """Unify line breaks and spaces and join paragraphs broken mid-sentence."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
     text = re.sub("[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    # ６０．５亿元 -> 60.5亿元: full-width digits, Latin letters and signs are the ASCII ones
+    # (full-width Chinese punctuation stays: the rules read it)
+    text = re.sub("(?<=[0-9０-９])．(?=[0-9０-９])", ".", text.translate(_HALF_WIDTH))
     lines = [re.sub(" {2,}", " ", ln).strip() for ln in text.split("\n")]
     paragraphs: list[str] = []
     for line in lines:

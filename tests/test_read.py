@@ -98,3 +98,8 @@ def test_utf8_with_a_broken_byte_is_refused_not_misread(tmp_path):
     p.write_bytes(head + b"\xff" + text[1000:].encode("utf-8"))
     with pytest.raises(InputError, match=f"invalid UTF-8 at byte {len(head)}"):
         read_document(p)
+
+
+def test_full_width_digits_and_decimal_points_are_numbers():
+    from kg.read import normalise
+    assert normalise("完成投资６０．５亿元，增长１２％，（一）") == "完成投资60.5亿元，增长12%，（一）\n"
