@@ -788,3 +788,10 @@ def test_a_park_a_plan_moves_develops_the_sectors_after_it(pipeline):
 def test_a_short_name_shared_by_a_city_and_its_district_is_the_citys(pipeline):
     ex, _, _ = extract(pipeline, "广安市推进产业发展。广安区、前锋区、华蓥市加快建设。广安新增企业100家，广安经开区提质升级。")
     assert ex.divisions["广安"].name == "广安市"
+
+
+def test_verbs_of_a_plan_in_a_row_before_a_kind_of_economy(pipeline):
+    _, mentions, _ = extract(pipeline, "积极谋划布局发展低空经济产业，壮大夜间经济。")
+    names = {m for m, c in mentions if c == "Industry"}
+    assert "发展低空经济" not in names
+    assert "低空经济产业" in names or "低空经济" in names

@@ -50,7 +50,7 @@ _DASH = re.compile(f"[{_DASHES}]")
 # Registered company forms, whose names hold the region and trade before them.
 _REGISTERED = {"有限公司", "股份有限公司", "有限责任公司", "股份公司", "集团有限公司"}
 _MEDIA = re.compile(r"(?:对|接受|向|告诉)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(频道|栏目)?(?:首席|特约|见习)?记者")
-_ECONOMY = re.compile("(?:发展|壮大|培育|做强|做大|做优|打造|布局|推动|引领)([\u4e00-\u9fff]{1,4}?经济)(?![\u4e00-\u9fff]{0,2}[区带圈体])")
+_ECONOMY = re.compile("(?:发展|壮大|培育|做强|做大|做优|打造|布局|推动|引领)+([\u4e00-\u9fff]{1,4}?经济)(?![\u4e00-\u9fff]{0,2}[区带圈体])")
 _CAMPAIGN = re.compile("(?:实施|开展|落实|启动|深化|组织|推进)([\u4e00-\u9fff]{3,14}?(?:行动计划|专项行动|攻坚行动|行动|工程|计划))(?![\u4e00-\u9fff]{0,1}[的中])")
 # Quoted kinds that describe (“我国第一个货运机场”, “海空两港”) rather than name.
 _DESCRIBED = re.compile("第[一二三四五六七八九十0-9]+个|首个|唯一|[一二三四五六七八九十两]$|^(?:我国|全国|国内)")
