@@ -156,12 +156,13 @@ class RelationRules:
             clause_start = _clause_start(text, rel)
             end = _CLAUSE.search(text, ind.end - sent.start)
             clause = text[clause_start:end.start() if end else len(text)]
-            # 火炬开发区聚焦创新发展，做大做强生物医药…: a park or area that opens the
-            # sentence develops what it lists
-            park = None if _subject_before(ms, ind.start) else self._park_before(sent, ms, ind, verbs)
+            named = _subject_before(ms, ind.start)
+            park = None if named else self._park_before(sent, ms, ind, verbs)
             if park is not None:
                 yield Relation(park, "develops", ind, sent)  # ...and the plan's region does too
-            stated = _subject_before(ms, ind.start) or _opener(sent, ms)
+            # 火炬开发区聚焦创新发展，做大做强生物医药…: a park or area that opens the
+            # sentence develops what it lists
+            stated = named or _opener(sent, ms)
             # 安徽淮南承接智能终端行业: a region named with its industries develops them;
             # so does the document's subject where a develop verb says so (发展新能源汽车)
             # or the sector is listed as one of its industries (涵盖新能源、新材料等产业):
@@ -180,8 +181,7 @@ class RelationRules:
         text = sent.text
         rel = ind.start - sent.start
         start = _clause_start(text, rel)
-        opens = any(text.startswith(v, start) for v in verbs) or any(
-            text.startswith(v, start) for v in ("做优", "做强", "做大", "壮大", "培育", "发展"))
+        opens = any(text.startswith(v, start) for v in verbs + ["做优", "做强", "做大"])
         if opens and start > 0:
             start = _clause_start(text, start - 1)
         parks = [m for m in _standalone(ms) if m.category == "Park" and start <= m.start - sent.start
