@@ -539,14 +539,12 @@ class SentenceRules:
         count only as words of their own."""
         if len(word) <= 2 and word in self.lex.divisions:
             return self._clear_left(toks, i)
-        if word in self.lex.common_shorts and j + 1 < len(toks):
+        if word in self.lex.common_shorts:
             # 铜鼓|获评, 常熟、: a short name that is also a word stands alone before a verb
             # or a comma, not inside a name (莲花|台景区)
-            nxt = toks[j + 1]
-            if not (is_punct(nxt) or self.walker.tag(nxt.word) in ("v", "vd", "m", "d", "p", "c", "u", "uj")):
-                return False
-        if word in self.lex.common_shorts:
-            return word not in self.lex.modifiers and self._clear_left(toks, i)
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            return (nxt is None or is_punct(nxt) or self.walker.tag(nxt.word) in ("v", "vd", "m", "d", "p", "c", "u", "uj")) \
+                and word not in self.lex.modifiers and self._clear_left(toks, i)
         if word in self.lex.division_short and all(d.level == "county" for d in self.lex.division_short[word]):
             return not self.lex.boundary(word) and word not in self.lex.modifiers and self._clear_left(toks, i)
         return True

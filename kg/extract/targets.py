@@ -124,8 +124,7 @@ class TargetRules:
             elif _TOTAL.match(label) and seen:
                 # 新增规上工业企业1007家、百亿级企业1家，总数分别达6886家、14家: the totals of
                 # the figures just counted, one each
-                n = 1 + len(re.findall(r"、[0-9]", _CLAUSE_BREAK.split(after, 1)[0] + text[m.end():].split("，", 1)[0])) \
-                    if "分别" in label else 1
+                n = 1 + len(re.findall(r"、[0-9]", after.split("，", 1)[0])) if "分别" in label else 1
                 word = _TOTAL.match(label).group(1)
                 firsts = [_NEW.sub("", _metric(x)) + word for x in seen[-n:]]
                 label, spread = firsts[0], firsts[1:]
