@@ -1,11 +1,15 @@
 """The ``kg`` command: a thin layer over the Python API.
 
-Every ``KgError`` becomes one line on stderr and exit status 1.
+Every ``KgError`` becomes one line on stderr and exit status 1. Progress goes to
+stderr: a line that rewrites itself on a terminal, a line every few seconds
+otherwise, and how long each phase took at the end.
 """
 from __future__ import annotations
 
 import logging
 import sys
+import threading
+import time
 import webbrowser
 from pathlib import Path
 
@@ -13,7 +17,6 @@ import click
 
 from .errors import KgError
 from .formats import GraphFormat
-from .knowledge import HTML_NAME, KnowledgeGraph, write_atomic
 
 _EXPORT_FORMATS = [f.value for f in GraphFormat]
 
@@ -32,11 +35,62 @@ class _Group(click.Group):
 def main(verbose: int) -> None:
     """Turn Chinese regional-development text into a knowledge graph.
 
-    Build a graph from reports, then query it with SPARQL, export it or open
-    it as an interactive network in the browser.
+    Build a corpus from reports (kg build), add and remove reports (kg add,
+    kg remove), then query it with SPARQL, export it or open it as an
+    interactive network in the browser.
     """
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+class _Feedback:
+    """Progress on stderr while a build runs, from a thread so slow phases report too."""
+
+    EVERY = 5.0  # seconds between lines when stderr is not a terminal
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.phase, self.counts = "starting", {}
+        self.start = time.monotonic()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._drawn = False
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        self.phase = phase
+        if total:
+            self.counts[phase] = (done, total)
+
+    def text(self) -> str:
+        done, total = self.counts.get(self.phase) or self.counts.get("extraction") or (0, 0)
+        count = f" {done}/{total}" if total else ""
+        return f"[{time.monotonic() - self.start:5.0f} s] {self.phase}{count}"
+
+    def _run(self) -> None:
+        last = time.monotonic()
+        while not self._stop.wait(0.2):
+            if self.tty:
+                click.echo("\r\033[K" + self.text(), err=True, nl=False)
+                self._drawn = True
+            elif time.monotonic() - last >= self.EVERY:
+                click.echo(self.text(), err=True)
+                last = time.monotonic()
+
+    def __enter__(self) -> "_Feedback":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        if self._drawn:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+def _phases(change) -> None:
+    phases = change.phases
+    if phases is not None and phases.times:
+        click.echo(f"took {sum(phases.times.values()):.1f} s: {phases.line()}", err=True)
 
 
 def _graph_argument(f):
@@ -46,28 +100,89 @@ def _graph_argument(f):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path),
-              help="Output folder (default: output/<name of the first input>).")
+              help="The corpus folder to write (default: output/<name of the first input>).")
 @click.option("--lexicon", multiple=True, type=click.Path(path_type=Path),
               help="A TSV of 'term<TAB>Category' lines to add your own names (repeatable).")
 @click.option("--title", default="", help="Title shown on the HTML page.")
 def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], title: str) -> None:
-    """Build DIR/graph.ttl and DIR/graph.html from .txt files or folders of them.
+    """Build a corpus folder from .txt files or folders of them.
+
+    The folder holds the store (query it with kg query), graph.ttl and
+    graph.html; a corpus already there is replaced, only once the new one is
+    complete.
 
     Example: kg build examples/jinan-shizhong-2025.txt
     """
-    from .pipeline import Pipeline
-    from .read import find_sources
+    from .corpus import Corpus
+    from .files import writable_folder
 
-    pipeline = Pipeline(lexicon)
     out = out or Path("output") / (paths[0].stem if paths[0].suffix else paths[0].name)
-    count = len(find_sources(paths))
-    if count > 1 and sys.stderr.isatty():
-        with click.progressbar(length=count, label="extracting", file=sys.stderr) as bar:
-            graph = pipeline.build(paths, title=title, progress=lambda doc: bar.update(1))
-    else:
-        graph = pipeline.build(paths, title=title)
-    graph.write(out)
-    click.echo(f"{out}: {graph.summary().line()}")
+    writable_folder(out)  # a bad --out fails before any work
+    with _Feedback() as feedback:
+        _, change = Corpus.build(out, paths, lexicon=lexicon, title=title, progress=feedback)
+    _phases(change)
+    click.echo(f"{out}: {change.summary.line()}")
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def add(corpus: Path, paths: tuple[Path, ...]) -> None:
+    """Add reports to a corpus: new files are added, changed ones replace their
+    document, files the corpus holds already are skipped.
+
+    Example: kg add output/shandong reports/2025/
+    """
+    from .corpus import Corpus
+
+    c = Corpus.open(corpus)
+    with _Feedback() as feedback:
+        change = c.add(paths, progress=feedback)
+    _phases(change)
+    tail = f"; {change.summary.line()}" if change.summary else ""
+    click.echo(f"{corpus}: {change.line()}{tail}")
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.argument("documents", nargs=-1, required=True)
+def remove(corpus: Path, documents: tuple[str, ...]) -> None:
+    """Remove documents from a corpus, with every node only they named.
+
+    A document is named by its id, its path or file name (see kg documents).
+
+    Example: kg remove output/shandong jinan-2024.txt
+    """
+    from .corpus import Corpus
+
+    c = Corpus.open(corpus)
+    with _Feedback() as feedback:
+        change = c.remove(documents, progress=feedback)
+    _phases(change)
+    click.echo(f"{corpus}: {change.line()}; {change.summary.line()}")
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def documents(corpus: Path, fmt: str) -> None:
+    """List the documents of a corpus: id, path and SHA-256.
+
+    Example: kg documents output/shandong
+    """
+    from rdflib import Literal
+    from rdflib.query import Result
+    from rdflib.term import Variable
+
+    from .knowledge import KnowledgeGraph
+    from .query import format_result
+
+    docs = KnowledgeGraph.load(corpus).documents()
+    result = Result("SELECT")
+    names = ["id", "path", "label", "sha256"]
+    result.vars = [Variable(n) for n in names]
+    result.bindings = [{Variable(n): Literal(getattr(d, n)) for n in names} for d in docs]
+    click.echo(format_result(result, fmt), nl=False)
 
 
 @main.command()
@@ -78,14 +193,21 @@ def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], 
               help="A value for a saved query's $NAME (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and exit.")
-def query(graph: Path, sparql: str | None, file_, params: tuple[str, ...], fmt: str, list_: bool) -> None:
-    """Run SPARQL 1.1 (text, --file, or a saved query's NAME) over GRAPH.
+@click.option("--allow-network", is_flag=True,
+              help="Let SERVICE send parts of the query to other endpoints (off: kg query never connects).")
+def query(graph: Path, sparql: str | None, file_, params: tuple[str, ...], fmt: str, list_: bool,
+          allow_network: bool) -> None:
+    """Run SPARQL 1.1 (text, --file, or a saved query's NAME) over GRAPH: a corpus
+    folder, or a graph file (.ttl, .nt, .trig, .nq, .jsonld).
 
-    Prefixes kg:, res:, rdfs:, skos:, prov: and xsd: are predeclared.
+    Queries see every document's graph and the corpus graph as one (GRAPH ?g
+    selects a document). Prefixes kg:, res:, rdf:, rdfs:, skos:, prov:, xsd: and
+    schema: are predeclared.
 
-    Examples: kg query output/x/graph.ttl targets;
-    kg query output/x/graph.ttl category --param category=Park
+    Examples: kg query output/x targets;
+    kg query output/x category --param category=Park
     """
+    from .knowledge import KnowledgeGraph
     from .query import fill, format_result, saved_queries
 
     saved = saved_queries()
@@ -102,8 +224,10 @@ def query(graph: Path, sparql: str | None, file_, params: tuple[str, ...], fmt: 
         text = fill(saved[sparql], _params(params))
     else:
         text = sparql
+    from .query import check_offline
+    check_offline(text, allow_network=allow_network)  # before opening anything
     kgraph = KnowledgeGraph.load(graph)
-    click.echo(format_result(kgraph.query(text), fmt), nl=False)
+    click.echo(format_result(kgraph.query(text, allow_network=allow_network), fmt), nl=False)
 
 
 def _params(params: tuple[str, ...]) -> dict[str, str]:
@@ -119,13 +243,23 @@ def _params(params: tuple[str, ...]) -> dict[str, str]:
 @main.command()
 @_graph_argument
 @click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS), required=True)
+@click.option("--document", "document", help="Only this document of a corpus (id, path or file name), "
+                                             "with what the corpus knows about the things it names.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: standard output).")
-def export(graph: Path, fmt: str, output: Path | None) -> None:
-    """Export GRAPH as Turtle, N-Triples, JSON-LD, GraphML (for Gephi) or CSV (one row per node).
+def export(graph: Path, fmt: str, document: str | None, output: Path | None) -> None:
+    """Export GRAPH as Turtle, N-Triples, TriG or N-Quads (each document a named
+    graph), JSON-LD, GraphML (for Gephi) or CSV (one row per node).
 
-    Example: kg export output/x/graph.ttl --format graphml -o x.graphml
+    Examples: kg export output/x --format trig -o x.trig;
+    kg export output/x --format nquads --document jinan-2024.txt
     """
-    text = KnowledgeGraph.load(graph).serialize(GraphFormat(fmt))
+    from .corpus import find_document
+    from .files import write_atomic
+    from .knowledge import KnowledgeGraph
+
+    kgraph = KnowledgeGraph.load(graph)
+    doc = find_document(document, kgraph.documents()).iri if document else None
+    text = kgraph.serialize(GraphFormat(fmt), document=doc)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -137,16 +271,17 @@ def export(graph: Path, fmt: str, output: Path | None) -> None:
 @_graph_argument
 @click.option("--no-open", is_flag=True, help="Only write the page and print its path.")
 def view(graph: Path, no_open: bool) -> None:
-    """(Re)write the interactive HTML page beside GRAPH and open it in the browser.
+    """(Re)write the interactive HTML page beside GRAPH (or in a corpus folder) and open it.
 
-    Example: kg view output/x/graph.ttl
+    Example: kg view output/x
     """
-    from .render import render_html
+    from .files import write_atomic
+    from .knowledge import HTML_NAME, KnowledgeGraph
 
     kgraph = KnowledgeGraph.load(graph)
     folder = graph if graph.is_dir() else graph.parent
     page = folder / HTML_NAME
-    write_atomic(page, render_html(kgraph))
+    write_atomic(page, kgraph.render())
     click.echo(str(page))
     if not no_open:
         webbrowser.open(page.resolve().as_uri())
@@ -158,9 +293,10 @@ def view(graph: Path, no_open: bool) -> None:
 def stats(graph: Path, top: int) -> None:
     """Counts per class and relation, and the most central entities (degree centrality).
 
-    Example: kg stats output/x/graph.ttl
+    Example: kg stats output/x
     """
     from .analyse import summary
+    from .knowledge import KnowledgeGraph
     from .vocab import CATEGORIES
 
     s = summary(KnowledgeGraph.load(graph).graph, top=top)
@@ -187,11 +323,12 @@ def evaluate(graph: Path, gold: Path, fmt: str) -> None:
     The annotation is a JSON file in the format of tests/data/dev/*.json (see
     the README, "Checking kg on your own documents").
 
-    Example: kg evaluate output/x/graph.ttl --gold x.json
+    Example: kg evaluate output/x --gold x.json
     """
     import json
 
     from .evaluate import evaluate as run, load_gold
+    from .knowledge import KnowledgeGraph
 
     result = run(KnowledgeGraph.load(graph).graph, load_gold(gold))
     if fmt == "json":

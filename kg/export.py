@@ -1,14 +1,15 @@
-"""Export a graph as Turtle, N-Triples, JSON-LD, GraphML (for Gephi) or CSV.
+"""Export a graph as Turtle, N-Triples, TriG, N-Quads, JSON-LD, GraphML (for Gephi) or CSV.
 
-Every format is written in a fixed order so that the same graph always gives
-the same bytes.
+TriG and N-Quads keep each document's named graph and the corpus graph; the other
+formats write their union. Every format is written in a fixed order so that the
+same graph always gives the same bytes.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import networkx as nx
 
@@ -23,13 +24,24 @@ CSV_COLUMNS = ["iri", "category", "label", "other_names", "value", "unit", "minV
                "maxValue", "qualifier", "year", "documents", "evidence"]
 
 
-def serialize(kg: "KnowledgeGraph", fmt: GraphFormat) -> str:
-    g = kg.graph
+def serialize(kg: "KnowledgeGraph", fmt: GraphFormat, document: Optional[str] = None) -> str:
+    """``kg`` (or, given its IRI, one document with the corpus facts about what it names) as ``fmt``."""
+    if document is not None:
+        from .knowledge import KnowledgeGraph
+        from .store import GraphStore
+        one = GraphStore.in_memory()
+        one.store.extend(kg.store.document_quads(document))
+        kg = KnowledgeGraph(one, title=kg.title)
+    if fmt is GraphFormat.TRIG:
+        return turtle.trig(kg.store.quads())
+    if fmt is GraphFormat.NQUADS:
+        return turtle.nquads(kg.store.quads())
+    triples = kg.store.triples()
     if fmt is GraphFormat.TURTLE:
-        return turtle.dump(g)
+        return turtle.turtle(triples)
     if fmt is GraphFormat.NTRIPLES:
-        lines = g.serialize(format="nt").splitlines()
-        return "\n".join(sorted(ln for ln in lines if ln.strip())) + "\n"
+        return turtle.ntriples(triples)
+    g = kg.graph
     if fmt is GraphFormat.JSONLD:
         data = json.loads(g.serialize(format="json-ld"))
         nodes = data if isinstance(data, list) else data.get("@graph", [data])

@@ -1,171 +1,157 @@
-"""The graph stage: entities, indicators, relations and their evidence as RDF.
+"""The graph stage: one document's evidence, indicators and actions as quads in its own graph.
 
-Layout (all IRIs under ``vocab.RES``):
+Layout (all IRIs under ``vocab.RES``; the document's graph is named by its IRI):
 
-- a thing: ``res:park/…`` typed with its category, ``rdfs:label`` and
-  ``skos:prefLabel`` for its label, ``skos:altLabel`` for its other names;
-- a document ``res:doc/…`` with sentences ``…/s12`` (text and offsets);
-- a mention ``…/m120-125`` per occurrence: ``kg:mentionOf`` the thing,
-  ``kg:inSentence`` and ``kg:inDocument`` for where it was read;
-- a relation as a triple between things plus a ``kg:RelationMention``
-  (``rdf:subject/predicate/object``) in the sentence that states it.
+- the document ``res:doc/<content hash>`` with its label, source path, SHA-256 and
+  the region it is about (``kg:about``), and its sentences ``…/s12``;
+- a mention ``…/m120-125`` per occurrence (``…/i…`` for an indicator's): ``kg:mentionOf`` the thing, ``kg:text``
+  as written, ``kg:alias`` for the other names it gives the thing (山东省妇幼保健院
+  for 省妇幼保健院), ``kg:positionTitle`` for a title written before a person;
+- a ``kg:RelationMention`` (``rdf:subject/predicate/object``) per relation a sentence
+  states or kg infers;
+- indicators and planned actions, which belong to this document only.
 
-No blank nodes, so Turtle output is byte-identical from run to run.
+What holds for a thing across documents (its class, one label, its other names,
+its relations to other things) is derived from these graphs into the corpus graph
+by ``kg.store``, so a thing named by two documents has one label and each relation
+is one triple. No blank nodes: every output is byte-identical from run to run.
 """
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Optional
+from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
+from pyoxigraph import NamedNode, Quad
 
 from . import iri
+from .identity import Identity
 from .model import Extraction, Indicator, Mention, Sentence
+from .rdf import (RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE, RDFS_LABEL, T, boolean, decimal,
+                  integer, node, plain, year, zh)
 from .resolve import Resolved
-from .vocab import KG, RES, category_iri
-
-SCHEMA_NS = "https://schema.org/"
 
 
-def new_graph() -> Graph:
-    g = Graph()
-    g.bind("kg", KG._NS)
-    g.bind("res", RES)
-    g.bind("skos", SKOS)
-    g.bind("prov", PROV)
-    g.bind("schema", SCHEMA_NS)
-    return g
+@dataclass(frozen=True)
+class Source:
+    """Where a document came from: the path shown to users and the file's SHA-256."""
+
+    path: str  # relative to the folder the user named, or the file's name
+    sha256: str
+
+    @property
+    def iri(self) -> str:
+        return iri.document_iri(self.sha256)
 
 
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def document_quads(ex: Extraction, resolved: Resolved, identities: dict[str, Identity],
+                   source: Source) -> list[Quad]:
+    return _DocumentGraph(ex, resolved, identities, source).quads
 
 
-def decimal(value: float) -> Literal:
-    d = Decimal(repr(value)).normalize()
-    text = format(d, "f")
-    return Literal(text, datatype=XSD.decimal)
+class _DocumentGraph:
+    def __init__(self, ex: Extraction, resolved: Resolved, identities: dict[str, Identity],
+                 source: Source) -> None:
+        self.resolved, self.ids = resolved, identities
+        self.d = source.iri
+        self.graph = node(self.d)
+        self.quads: list[Quad] = []
+        self._build(ex, source)
 
+    def add(self, s, p, o) -> None:
+        self.quads.append(Quad(s, p, o, self.graph))
 
-class GraphBuilder:
-    def __init__(self, resolved: Resolved, sources: dict[str, str]) -> None:
-        self.resolved = resolved
-        self.sources = sources  # document path -> path relative to the input the user named
-        self.g = new_graph()
-        self._iris = {e.key: iri.entity_iri(e.category, e.label) for e in resolved.entities}
+    def entity(self, m: Mention) -> NamedNode:
+        return node(self.ids[self.resolved.of[m].key].iri)
 
-    def build(self, extractions: list[Extraction]) -> Graph:
-        for e in self.resolved.entities:
-            node = self._iris[e.key]
-            self.g.add((node, RDF.type, category_iri(e.category)))
-            self.g.add((node, RDFS.label, zh(e.label)))
-            self.g.add((node, SKOS.prefLabel, zh(e.label)))
-            for alt in sorted(e.alt_labels):
-                self.g.add((node, SKOS.altLabel, zh(alt)))
-        for ex in extractions:
-            self._document(ex)
-        return self.g
-
-    def entity(self, m: Mention) -> URIRef:
-        return self._iris[self.resolved.of[m].key]
-
-    def _document(self, ex: Extraction) -> None:
-        g, doc = self.g, ex.doc
-        source = self.sources.get(doc.path, doc.name)
-        d = iri.document_iri(source)
-        g.add((d, RDF.type, KG.Document))
-        g.add((d, RDFS.label, Literal(doc.name)))
-        g.add((d, KG.sourcePath, Literal(source)))
-        used = {m.sentence.index for m in ex.mentions}
-        used |= {i.sentence.index for i in ex.indicators}
+    def _build(self, ex: Extraction, source: Source) -> None:
+        doc, d = ex.doc, node(self.d)
+        self.add(d, RDF_TYPE, T.Document)
+        self.add(d, RDFS_LABEL, plain(doc.name))
+        self.add(d, T.sourcePath, plain(source.path))
+        self.add(d, T.sha256, plain(source.sha256))
+        subject = next((m for m in ex.mentions if m.text == ex.subject), None)
+        if subject is not None and self.ids[self.resolved.of[subject].key].code:
+            self.add(d, T.about, self.entity(subject))
+        used = {m.sentence.index for m in ex.mentions} | {i.sentence.index for i in ex.indicators}
         for s in ex.sentences:
             if s.index in used:
-                self._sentence(d, s)
+                self._sentence(s)
         for m in ex.mentions:
-            node = self.entity(m)
-            self._mention(d, m.sentence, m.start, m.end, m.text, node)
-            division = ex.divisions.get(m.text)
-            if division is not None and m.category == "AdministrativeArea" \
-                    and self.resolved.of[m].category == "AdministrativeArea":
-                g.add((node, KG.divisionCode, Literal(division.code)))
+            mention = self._mention(m.sentence, m.start, m.end, m.text, self.entity(m))
+            for alias in sorted(self.resolved.names.get(m, set()) - {m.text}):
+                self.add(mention, T.alias, zh(alias))
             title = ex.titles.get(m)
             if title:
-                g.add((node, KG.positionTitle, Literal(title)))
+                self.add(mention, T.positionTitle, plain(title))
         for ind in ex.indicators:
-            self._indicator(d, ind)
+            self._indicator(ind)
         for r in ex.relations:
             head = self.entity(r.head)
-            tail = (iri.indicator_iri(d, r.tail.start) if isinstance(r.tail, Indicator)
-                    else self.entity(r.tail))
+            local = isinstance(r.tail, Indicator)
+            tail = node(iri.indicator_iri(self.d, r.tail.start)) if local else self.entity(r.tail)
             if head == tail:
                 continue
-            pred = getattr(KG, r.predicate)
-            g.add((head, pred, tail))
-            rm = URIRef(f"{d}/r-{iri.short_hash(str(head), r.predicate, str(tail))}-{r.sentence.index}")
-            g.add((rm, RDF.type, KG.RelationMention))
-            g.add((rm, RDF.subject, head))
-            g.add((rm, RDF.predicate, pred))
-            g.add((rm, RDF.object, tail))
-            g.add((rm, KG.inSentence, self._sentence_iri(d, r.sentence)))
+            pred = getattr(T, r.predicate)
+            if local:
+                self.add(head, pred, tail)  # the indicator is this document's: so is the link
+            rm = node(f"{self.d}/r-{iri.short_hash(head.value, r.predicate, tail.value)}-{r.sentence.index}")
+            self.add(rm, RDF_TYPE, T.RelationMention)
+            self.add(rm, RDF_SUBJECT, head)
+            self.add(rm, RDF_PREDICATE, pred)
+            self.add(rm, RDF_OBJECT, tail)
+            self.add(rm, T.inSentence, self._sentence_iri(r.sentence))
             if r.title:
-                g.add((rm, KG.positionTitle, Literal(r.title)))
+                self.add(rm, T.positionTitle, plain(r.title))
             if r.inferred:
-                g.add((rm, KG.inferred, Literal(True)))
+                self.add(rm, T.inferred, boolean(True))
         for a in ex.actions:
-            node = self.entity(a.target)
-            act = iri.action_iri(node, a.verb, d, a.sentence.index)
-            g.add((act, RDF.type, KG.PlannedAction))
-            g.add((act, RDFS.label, zh(a.verb + a.target.text)))
-            g.add((act, KG.verb, Literal(a.verb)))
-            g.add((act, KG.status, Literal(a.status)))
-            g.add((act, KG.actsOn, node))
-            g.add((node, KG.hasAction, act))
-            g.add((act, KG.inSentence, self._sentence_iri(d, a.sentence)))
+            target = self.entity(a.target)
+            act = node(iri.action_iri(target.value, a.verb, self.d, a.sentence.index))
+            self.add(act, RDF_TYPE, T.PlannedAction)
+            self.add(act, RDFS_LABEL, zh(a.verb + a.target.text))
+            self.add(act, T.verb, plain(a.verb))
+            self.add(act, T.status, plain(a.status))
+            self.add(act, T.actsOn, target)
+            self.add(target, T.hasAction, act)
+            self.add(act, T.inSentence, self._sentence_iri(a.sentence))
             if a.year:
-                g.add((act, KG.year, Literal(str(a.year), datatype=XSD.gYear)))
+                self.add(act, T.year, year(a.year))
 
-    def _sentence_iri(self, d: URIRef, s: Sentence) -> URIRef:
-        return URIRef(f"{d}/s{s.index}")
+    def _sentence_iri(self, s: Sentence) -> NamedNode:
+        return node(f"{self.d}/s{s.index}")
 
-    def _sentence(self, d: URIRef, s: Sentence) -> None:
-        node = self._sentence_iri(d, s)
-        self.g.add((node, RDF.type, KG.Sentence))
-        self.g.add((node, KG.text, zh(s.text)))
-        self.g.add((node, KG.startOffset, Literal(s.start)))
-        self.g.add((node, KG.endOffset, Literal(s.end)))
-        self.g.add((node, KG.inDocument, d))
+    def _sentence(self, s: Sentence) -> None:
+        n = self._sentence_iri(s)
+        self.add(n, RDF_TYPE, T.Sentence)
+        self.add(n, T.text, zh(s.text))
+        self.add(n, T.startOffset, integer(s.start))
+        self.add(n, T.endOffset, integer(s.end))
+        self.add(n, T.inDocument, node(self.d))
 
-    def _mention(self, d: URIRef, s: Sentence, start: int, end: int, text: str, of: URIRef) -> None:
-        node = URIRef(f"{d}/m{start}-{end}")
-        g = self.g
-        g.add((node, RDF.type, KG.Mention))
-        g.add((node, KG.text, zh(text)))
-        g.add((node, KG.startOffset, Literal(start)))
-        g.add((node, KG.endOffset, Literal(end)))
-        g.add((node, KG.inSentence, self._sentence_iri(d, s)))
-        g.add((node, KG.inDocument, d))
-        g.add((node, KG.mentionOf, of))
+    def _mention(self, s: Sentence, start: int, end: int, text: str, of: NamedNode, kind: str = "m") -> NamedNode:
+        n = node(f"{self.d}/{kind}{start}-{end}")
+        self.add(n, RDF_TYPE, T.Mention)
+        self.add(n, T.text, zh(text))
+        self.add(n, T.startOffset, integer(start))
+        self.add(n, T.endOffset, integer(end))
+        self.add(n, T.inSentence, self._sentence_iri(s))
+        self.add(n, T.inDocument, node(self.d))
+        self.add(n, T.mentionOf, of)
+        return n
 
-    def _indicator(self, d: URIRef, ind: Indicator) -> None:
-        g = self.g
-        node = iri.indicator_iri(d, ind.start)
-        g.add((node, RDF.type, KG.Indicator))
-        g.add((node, RDFS.label, zh(ind.label)))
-        g.add((node, KG.unit, Literal(ind.unit)))
+    def _indicator(self, ind: Indicator) -> None:
+        n = node(iri.indicator_iri(self.d, ind.start))
+        self.add(n, RDF_TYPE, T.Indicator)
+        self.add(n, RDFS_LABEL, zh(ind.label))
+        self.add(n, T.unit, plain(ind.unit))
         if ind.unit.startswith("个") and len(ind.unit) > 2:
-            g.add((node, KG.unitText, Literal(ind.unit[1:])))  # 个百分点 -> 百分点
-        _maybe(g, node, KG.value, ind.value)
-        _maybe(g, node, KG.minValue, ind.min_value)
-        _maybe(g, node, KG.maxValue, ind.max_value)
+            self.add(n, T.unitText, plain(ind.unit[1:]))  # 个百分点 -> 百分点
+        for pred, value in ((T.value, ind.value), (T.minValue, ind.min_value), (T.maxValue, ind.max_value)):
+            if value is not None:
+                self.add(n, pred, decimal(value))
         if ind.qualifier:
-            g.add((node, KG.qualifier, Literal(ind.qualifier)))
+            self.add(n, T.qualifier, plain(ind.qualifier))
         if ind.year:
-            g.add((node, KG.year, Literal(str(ind.year), datatype=XSD.gYear)))
-        g.add((node, KG.valueText, Literal(ind.value_text)))
-        self._mention(d, ind.sentence, ind.start, ind.end, ind.label + ind.value_text, node)
-
-
-def _maybe(g: Graph, node: URIRef, pred: URIRef, value: Optional[float]) -> None:
-    if value is not None:
-        g.add((node, pred, decimal(value)))
+            self.add(n, T.year, year(ind.year))
+        self.add(n, T.valueText, plain(ind.value_text))
+        # "i", not "m": an indicator's span may also be a thing's (推进建设|百度 read as 100 度)
+        self._mention(ind.sentence, ind.start, ind.end, ind.label + ind.value_text, n, kind="i")

@@ -1,98 +1,98 @@
 """``KnowledgeGraph``: a built graph with the things users do with it.
 
-It wraps an rdflib ``Graph`` and is what ``kg.build`` returns and
-``KnowledgeGraph.load`` reads back from a Turtle file, so the CLI commands
-that take a GRAPH work the same on fresh and saved graphs.
+It wraps a ``GraphStore`` (pyoxigraph: a graph per document plus the corpus
+graph) and is what ``kg.build`` returns, what ``KnowledgeGraph.load`` reads back
+from a graph file or opens from a corpus folder, so the CLI commands that take a
+GRAPH work the same on all three. ``.graph`` gives the union as an
+``rdflib.Graph``, made on demand, for code that expects rdflib.
 """
 from __future__ import annotations
 
-import os
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING, Optional
 
 from .errors import GraphFileError
+from .files import Staged, write_atomic
 from .formats import GraphFormat
+from .store import GraphStore
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.query import Result
+
+    from .pipeline import Phases
 
 TURTLE_NAME = "graph.ttl"
 HTML_NAME = "graph.html"
 
+__all__ = ["KnowledgeGraph", "TURTLE_NAME", "HTML_NAME", "write_atomic"]
 
-@dataclass
+
 class KnowledgeGraph:
-    graph: Graph
-    title: str = ""
+    def __init__(self, store: GraphStore, title: str = "", phases: Optional["Phases"] = None) -> None:
+        self.store = store
+        self.title = title
+        self.phases = phases  # how long each stage of the build took, when this graph was built
+        self._graph: Optional["Graph"] = None
 
     @classmethod
     def load(cls, path: str | Path) -> "KnowledgeGraph":
-        """Read a graph file (Turtle, N-Triples or JSON-LD by extension), or a folder holding graph.ttl.
+        """Open a corpus folder, or read a graph file (Turtle, N-Triples, TriG, N-Quads or
+        JSON-LD by extension), or a folder holding graph.ttl.
 
-        Raises ``GraphFileError`` naming the file and, for syntax errors, the problem.
+        Raises ``GraphFileError`` naming the file and, for syntax errors, the line.
         """
         p = Path(path)
         if p.is_dir():
+            from .corpus import Corpus
+            if Corpus.is_corpus(p):
+                return Corpus.open(p).knowledge_graph()
             p = p / TURTLE_NAME
         if not p.is_file():
             raise GraphFileError(f"{p}: no such graph file")
         fmt = GraphFormat.from_extension(p.suffix)
-        g = Graph()
-        try:
-            g.parse(p, format=fmt.rdflib_name)
-        except Exception as err:  # rdflib raises many parser-specific types
-            detail = " ".join(str(err).split())[:300]
-            raise GraphFileError(f"{p}: not a valid {fmt.value} file ({detail})") from err
-        from .graph import new_graph
-        bound = new_graph()
-        bound += g
-        title = p.parent.name if p.name == TURTLE_NAME else p.stem
-        return cls(bound, title=title)
+        store = GraphStore.from_file(p, fmt.oxigraph)
+        return cls(store, title=p.parent.name if p.name == TURTLE_NAME else p.stem)
+
+    @property
+    def graph(self) -> "Graph":
+        """The union of every graph as an ``rdflib.Graph`` (built on first use)."""
+        if self._graph is None:
+            self._graph = self.store.to_rdflib()
+        return self._graph
 
     def __len__(self) -> int:
-        return len(self.graph)
+        return len(self.store.triples())
 
-    def serialize(self, fmt: GraphFormat = GraphFormat.TURTLE) -> str:
+    def serialize(self, fmt: GraphFormat = GraphFormat.TURTLE, document: Optional[str] = None) -> str:
+        """The graph (or one document's, given its IRI) in ``fmt``."""
         from .export import serialize
-        return serialize(self, fmt)
+        return serialize(self, fmt, document=document)
+
+    def documents(self):
+        return self.store.documents()
+
+    def render(self) -> str:
+        from .render import render_html
+        return render_html(self)
 
     def write(self, out_dir: str | Path) -> tuple[Path, Path]:
-        """Write ``graph.ttl`` and ``graph.html`` into ``out_dir``, each atomically."""
-        from .render import render_html
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
+        """Write ``graph.ttl`` and ``graph.html`` into ``out_dir``; both appear together or not at all."""
+        from .files import writable_folder
+        out = writable_folder(Path(out_dir))
         ttl, html = out / TURTLE_NAME, out / HTML_NAME
-        write_atomic(ttl, self.serialize(GraphFormat.TURTLE))
-        write_atomic(html, render_html(self))
+        with Staged() as staged:
+            staged.write(ttl, self.serialize(GraphFormat.TURTLE))
+            staged.write(html, self.render())
+            staged.commit()
         return ttl, html
 
-    def query(self, sparql: str):
+    def query(self, sparql: str, *, allow_network: bool = False) -> "Result":
+        """SPARQL 1.1 over the union of every graph; rows as ``rdflib`` terms.
+        Raises ``QueryError`` for a bad query, and for SERVICE unless ``allow_network``."""
         from .query import run_query
-        return run_query(self.graph, sparql)
+        return run_query(self.store.store, sparql, allow_network=allow_network)
 
     def summary(self):
         from .analyse import summary
         return summary(self.graph)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a failure leaves the old file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -20,6 +20,7 @@ class Document:
     path: str  # as given by the user
     text: str
     encoding: str
+    sha256: str = ""  # of the file's bytes: names the document in a corpus (see kg.iri)
 
 
 @dataclass(frozen=True)

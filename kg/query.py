@@ -13,19 +13,34 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Literal, URIRef, Variable
 from rdflib.query import Result
 
 from .errors import QueryError
+from .rdf import new_graph, to_rdflib
 
-PREFIXES = """PREFIX kg: <https://w3id.org/kgcn/ontology#>
-PREFIX res: <https://w3id.org/kgcn/resource/>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = {
+    "kg": "https://w3id.org/kgcn/ontology#",
+    "res": "https://w3id.org/kgcn/resource/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "schema": "https://schema.org/",
+}
+# SPARQL's lexical tokens, just enough to find keywords outside IRIs, strings and comments.
+_TOKENS = re.compile(r'''
+    (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<string>"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+               |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<comment>\#[^\n]*)
+  | (?P<var>[?$]\w+)
+  | (?P<word>[A-Za-z_][\w-]*)
+  | (?P<other>.)
+''', re.X | re.S)
+_UPDATES = {"LOAD", "INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
 
 @dataclass(frozen=True)
@@ -56,13 +71,65 @@ def fill(query: SavedQuery, params: dict[str, str]) -> str:
     return re.sub(r"\$([A-Za-z_]\w*)", lambda m: Literal(params[m.group(1)]).n3(), query.text)
 
 
-def run_query(g: Graph, sparql: str) -> Result:
-    """Run SPARQL 1.1 with kg's prefixes predeclared; raises ``QueryError`` on syntax errors."""
-    text = sparql if re.search(r"(?im)^\s*PREFIX\s+kg:", sparql) else PREFIXES + sparql
+def keywords(sparql: str) -> list[str]:
+    """The keywords of a query, upper case, leaving out IRIs, strings, comments,
+    variables and prefixed names (so ``?service`` or ``ex:load`` is no keyword)."""
+    out, prev = [], ""
+    tokens = list(_TOKENS.finditer(sparql))
+    for i, m in enumerate(tokens):
+        if m.lastgroup == "word":
+            nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+            if prev != ":" and nxt != ":":
+                out.append(m.group().upper())
+        if m.lastgroup != "comment" and not m.group().isspace():
+            prev = m.group()
+    return out
+
+
+def check_offline(sparql: str, *, allow_network: bool = False) -> None:
+    """Refuse what would reach the network or change the graph, before anything runs.
+
+    SPARQL's ``SERVICE`` sends a query to another endpoint: kg runs it only with
+    ``allow_network``. Updates (``LOAD`` fetches a URL; ``INSERT``, ``DROP``…) are
+    never run: queries only read.
+    """
+    words = keywords(sparql)
+    update = next((w for w in words if w in _UPDATES), None)
+    if update is not None:
+        raise QueryError(f"{update} is a SPARQL update: kg query only reads"
+                         + (" (and LOAD would fetch a URL)" if update == "LOAD" else ""))
+    if "SERVICE" in words and not allow_network:
+        target = re.search(r"(?i)\bSERVICE\s+(?:SILENT\s+)?(<[^>\s]*>|\S+)", sparql)
+        where = f" to {target.group(1)}" if target else ""
+        raise QueryError(f"SERVICE would send part of the query{where}: kg query stays offline "
+                         "unless you pass --allow-network")
+
+
+def run_query(store: ox.Store, sparql: str, *, allow_network: bool = False) -> Result:
+    """Run a SPARQL 1.1 query over every graph of ``store`` (their union is the default
+    graph), with kg's prefixes predeclared. Every row is read here, so an error raised
+    while rows are read is a ``QueryError`` too."""
+    check_offline(sparql, allow_network=allow_network)
     try:
-        return g.query(text)
-    except Exception as err:  # pyparsing and rdflib raise several types
-        raise QueryError(f"SPARQL error: {err}") from err
+        answer = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if isinstance(answer, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        elif isinstance(answer, ox.QuerySolutions):
+            names = [v.value for v in answer.variables]
+            result = Result("SELECT")
+            result.vars = [Variable(n) for n in names]
+            result.bindings = [{Variable(n): to_rdflib(row[n]) for n in names if row[n] is not None}
+                               for row in answer]
+        else:
+            g = new_graph()
+            for t in answer:
+                g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+            result = Result("CONSTRUCT")
+            result.graph = g
+    except Exception as err:  # pyoxigraph raises SyntaxError, OSError, ValueError… while parsing or reading rows
+        raise QueryError(f"SPARQL error: {' '.join(str(err).split())[:300]}") from err
+    return result
 
 
 def _cell(v) -> str:

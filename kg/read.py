@@ -7,6 +7,7 @@ the file, so a batch never half-succeeds silently.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -153,7 +154,8 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
         raise InputError(f"{p}: file holds no text")
     if encoding not in ("utf-8", "utf-8-sig"):
         log.info("%s: decoded as %s", p, encoding)
-    return Document(name=p.stem, path=str(p), text=text, encoding=encoding)
+    return Document(name=p.stem, path=str(p), text=text, encoding=encoding,
+                    sha256=hashlib.sha256(data).hexdigest())
 
 
 def read_text(text: str, name: str = "text") -> Document:
@@ -161,4 +163,5 @@ def read_text(text: str, name: str = "text") -> Document:
     norm = normalise(text)
     if not norm.strip():
         raise InputError(f"{name}: text is empty")
-    return Document(name=name, path=name, text=norm, encoding="utf-8")
+    return Document(name=name, path=name, text=norm, encoding="utf-8",
+                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())

@@ -26,6 +26,7 @@ _BODIES = ("Hospital", "School", "Facility", "Organization")
 class Resolved:
     entities: list[Entity]
     of: dict[Mention, Entity] = field(default_factory=dict)
+    names: dict[Mention, set[str]] = field(default_factory=dict)  # every name a mention gives its thing
 
 
 def name_key(text: str) -> str:
@@ -35,6 +36,8 @@ def name_key(text: str) -> str:
 
 
 def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
+    """Merge the mentions of one thing. kg resolves one document at a time; ``kg.identity``
+    then decides which of those things are the same across documents."""
     mentions: list[Mention] = []
     names: dict[Mention, set[str]] = {}
     for ex in extractions:
@@ -64,7 +67,7 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
 
-    out = Resolved(entities=[])
+    out = Resolved(entities=[], names=names)
     for members in groups.values():
         entity = _entity(members, names)
         out.entities.append(entity)

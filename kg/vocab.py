@@ -53,6 +53,7 @@ class KG(DefinedNamespace):
     mentionOf: URIRef
     inSentence: URIRef
     inDocument: URIRef
+    about: URIRef
 
     # data properties
     value: URIRef
@@ -72,6 +73,8 @@ class KG(DefinedNamespace):
     status: URIRef
     divisionCode: URIRef
     sourcePath: URIRef
+    sha256: URIRef
+    alias: URIRef
 
 
 # Entity categories in display order, with their Chinese names (the ontology's

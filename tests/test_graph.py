@@ -50,8 +50,11 @@ def test_other_names_are_alt_labels_of_one_node(sample_graph):
 
 
 def test_iris_are_readable_and_stable(sample_graph):
+    """A thing's IRI reads as its scope and name (市中区 中山公园); a division's is its code."""
     iris = {str(s) for s in sample_graph.graph.subjects(RDF.type, KG.Park)}
-    assert any("/park/zhong-shan-gong-yuan-" in i for i in iris)
+    assert any("/park/shi-zhong-qu-zhong-shan-gong-yuan-" in i for i in iris)
+    divisions = {str(s) for s in sample_graph.graph.subjects(RDF.type, KG.AdministrativeArea)}
+    assert "https://w3id.org/kgcn/resource/division/370103" in divisions
 
 
 def test_turtle_is_byte_identical_across_hash_seeds(tmp_path):
