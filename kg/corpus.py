@@ -3,6 +3,8 @@
     CORPUS/
       corpus.json     what the folder holds: the current store, the title, the user lexicon
       store-000002/   the pyoxigraph store: a named graph per document plus the corpus graph
+      store           a link to the current store, for tools that open it by path
+                      (``oxigraph serve-read-only --location CORPUS/store``)
       graph.ttl       the union of all graphs, as Turtle
       graph.html      the interactive page
 
@@ -36,6 +38,7 @@ from .store import DocumentInfo, GraphStore
 log = logging.getLogger(__name__)
 
 MANIFEST = "corpus.json"
+STORE_LINK = "store"
 _KIND = "kg corpus"
 _VERSION = 1
 _LOCK = ".kg-lock"
@@ -261,6 +264,11 @@ def _commit(folder: Path, base: Optional[Path], manifest: dict, edit: Callable[[
             graph = store = None  # noqa: F841 -- the store's files close when it is collected
             gc.collect()
         manifest.update(store=name, serial=number)
+        link = folder / STORE_LINK
+        if link.is_dir() and not link.is_symlink():
+            # a copy made by a tool that follows links: the manifest names the real store
+            link.rename(folder / f".store-000000-{uuid.uuid4().hex[:8]}.tmp")
+        staged.link(link, name)
         staged.write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
         staged.commit()
     _tidy(folder, keep=name)

@@ -12,6 +12,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import uuid
 from pathlib import Path
 
 from .errors import GraphFileError
@@ -93,6 +94,17 @@ class Staged:
         """A folder already written at ``tmp`` that becomes ``path`` (which must not exist)."""
         self._moves.append((tmp, path))
 
+    def link(self, path: Path, target: str) -> bool:
+        """Point the symbolic link ``path`` at ``target`` (relative to its folder);
+        False where the system makes no symbolic links."""
+        tmp = path.parent / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+        try:
+            os.symlink(target, tmp)
+        except (OSError, NotImplementedError):
+            return False
+        self._moves.append((tmp, path))
+        return True
+
     def commit(self) -> None:
         with signals_deferred():
             for tmp, final in self._moves:
@@ -101,7 +113,7 @@ class Staged:
 
     def discard(self) -> None:
         for tmp, _ in self._moves:
-            if tmp.is_dir():
+            if tmp.is_dir() and not tmp.is_symlink():
                 shutil.rmtree(tmp, ignore_errors=True)
             else:
                 with contextlib.suppress(OSError):
