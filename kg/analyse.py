@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Optional
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -147,8 +148,9 @@ def spring_layout(G: nx.Graph, *, size: float = 4000.0, seed: int = 7) -> dict[s
     return {v: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for v, i in index.items()}
 
 
-def summary(g: Graph, top: int = 10) -> Summary:
-    G = to_networkx(g)
+def summary(g: Graph, top: int = 10, G: Optional[nx.MultiDiGraph] = None) -> Summary:
+    """Counts and the most central things; ``G`` is ``to_networkx(g)`` when the caller has it."""
+    G = G if G is not None else to_networkx(g)
     cats = Counter(d["category"] for _, d in G.nodes(data=True))
     rels = Counter(d["predicate"] for *_, d in G.edges(data=True))
     simple = nx.Graph(G.to_undirected())

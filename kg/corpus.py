@@ -151,6 +151,9 @@ class Corpus:
         with _locked(self.folder):
             self._reload()
             pipeline = pipeline or Pipeline(terms=self.terms)
+            if self.manifest.get("kg") != __version__:
+                log.warning("%s was built by kg %s: reports added now are read by kg %s's rules; "
+                            "rebuild to read all alike", self.folder, self.manifest.get("kg"), __version__)
             held = self.documents()
             by_sha = {d.sha256: d for d in held}
             by_path = {d.path: d for d in held}

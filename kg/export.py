@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Optional
 import networkx as nx
 
 from . import turtle
-from .analyse import to_networkx
 from .formats import GraphFormat
 
 if TYPE_CHECKING:
@@ -52,9 +51,9 @@ def serialize(kg: "KnowledgeGraph", fmt: GraphFormat, document: Optional[str] = 
         nodes.sort(key=lambda n: n.get("@id", ""))
         return json.dumps(nodes, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if fmt is GraphFormat.GRAPHML:
-        return _graphml(to_networkx(g))
+        return _graphml(kg.networkx)
     if fmt is GraphFormat.CSV:
-        return _csv(to_networkx(g))
+        return _csv(kg.networkx)
     raise ValueError(fmt)
 
 

@@ -36,8 +36,9 @@ from .resolve import Resolved, name_key
 
 SHARED = ("Industry", "Initiative")
 BODIES = ("Hospital", "School", "Facility", "Organization")
-# Names that say they are national (国家发改委, 中国国际进口博览会, 中共中央).
-_NATIONAL_HEADS = ("国家", "中国", "中华", "中央", "中共中央", "全国", "国务院")
+# Bodies and events whose names say they are national (国家发改委, 中国国际进口博览会, 中共中央);
+# not places: 中华路 and 国家农业科技园区 are in many cities.
+_NATIONAL_HEADS = ("国家", "中国", "中央", "中共中央", "全国", "国务院")
 # Registered firms are one firm wherever a report names them (factories and co-ops are local).
 _FIRMS = tuple(e for e in FIRM_ENDS if e not in ("厂", "合作社"))
 _TOWNS = ("镇", "乡", "街道", "街道办事处", "苏木", "办事处")
@@ -106,11 +107,11 @@ class _Identifier:
         name = rest if prefix is not None else e.label
         division = self.lex.by_code(scope) if scope[:1].isdigit() else None
         display = division.name + name if division else name
-        return Identity(e.category, scope or self.doc_scope, name_key(name), display)
+        return Identity(e.category, scope, name_key(name), display)
 
     def _national(self, e: Entity) -> bool:
         label = e.label
-        if label.startswith(_NATIONAL_HEADS):
+        if e.category in ("Organization", "Event") and label.startswith(_NATIONAL_HEADS):
             return True
         if e.category == "Organization" and (label in self.lex.companies or label.endswith(_FIRMS)
                                              or any(m.rule == "company" for m in e.mentions)):

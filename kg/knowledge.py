@@ -34,6 +34,8 @@ class KnowledgeGraph:
         self.title = title
         self.phases = phases  # how long each stage of the build took, when this graph was built
         self._graph: Optional["Graph"] = None
+        self._networkx = None
+        self._summary = None
 
     @classmethod
     def load(cls, path: str | Path) -> "KnowledgeGraph":
@@ -60,6 +62,19 @@ class KnowledgeGraph:
         if self._graph is None:
             self._graph = self.store.to_rdflib()
         return self._graph
+
+    @property
+    def dataset(self):
+        """Every graph as an ``rdflib.Dataset``: a named graph per document and the corpus graph."""
+        from rdflib import Dataset, URIRef
+
+        from .rdf import to_rdflib
+        ds = Dataset()
+        for q in self.store.quads():
+            g = q.graph_name
+            ctx = ds.default_context if not hasattr(g, "value") else ds.graph(URIRef(g.value))
+            ctx.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return ds
 
     def __len__(self) -> int:
         return len(self.store.triples())
@@ -93,6 +108,17 @@ class KnowledgeGraph:
         from .query import run_query
         return run_query(self.store.store, sparql, allow_network=allow_network)
 
+    @property
+    def networkx(self):
+        """The things and their relations as a ``networkx.MultiDiGraph`` (``kg.analyse``), made once."""
+        if self._networkx is None:
+            from .analyse import to_networkx
+            self._networkx = to_networkx(self.graph)
+        return self._networkx
+
     def summary(self):
-        from .analyse import summary
-        return summary(self.graph)
+        """Counts per class and relation and the most central things (``kg.analyse.Summary``)."""
+        if self._summary is None:
+            from .analyse import summary
+            self._summary = summary(self.graph, G=self.networkx)
+        return self._summary

@@ -108,7 +108,7 @@ class Extraction:
 class Entity:
     """One real thing: the mentions of it merged across documents."""
 
-    key: str  # category + canonical name; the IRI is derived from it
+    key: str  # category + canonical name, unique within one document (kg.identity makes the IRI)
     category: str
     label: str
     alt_labels: set[str] = field(default_factory=set)

@@ -18,7 +18,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from .analyse import spring_layout, summary, to_networkx
+from .analyse import spring_layout
 from .vocab import CATEGORIES
 
 if TYPE_CHECKING:
@@ -118,8 +118,8 @@ def script_json(data: dict) -> str:
 
 
 def render_html(kg: "KnowledgeGraph") -> str:
-    G = to_networkx(kg.graph)
-    s = summary(kg.graph)
+    G = kg.networkx
+    s = kg.summary()
     net = to_network(G)
     template = resources.files("kg").joinpath("assets").joinpath("graph.html").read_text(encoding="utf-8")
     data = page_data(G, net, kg.title or "kg", s.line())

@@ -73,7 +73,7 @@ def corpus_bench(tmp: Path) -> dict:
 
     from kg.corpus import Corpus
     from kg.pipeline import Pipeline
-    from kg.query import fill, run_query, saved_queries
+    from kg.query import PREFIXES, fill, run_query, saved_queries
     from kg.store import GraphStore
 
     texts = sorted(p for folder in ("dev", "holdout", "unseen") for p in (DATA / folder).glob("*.txt"))
@@ -127,8 +127,8 @@ def corpus_bench(tmp: Path) -> dict:
     parse = time.perf_counter() - t
     out["rdflib_parse_seconds"] = round(parse, 2)
     queries = {}
-    print(f"  {'saved query':22} {'rows':>6} {'store':>9} {'rdflib':>9}   (rdflib parses graph.ttl first: {parse:.1f} s)")
-    from kg.query import PREFIXES
+    print(f"  {'saved query':22} {'rows':>6} {'store':>9} {'rdflib':>9}   "
+          f"(rdflib parses graph.ttl first: {parse:.1f} s)")
     head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
     for name, q in saved_queries().items():
         text = fill(q, PARAMS.get(name, {}))

@@ -38,7 +38,8 @@ def test_a_division_is_its_code_and_a_bare_name_is_the_documents_own(homonyms):
     assert shizhong[DIVISION + "370103"] == {"jinan-shizhong-2024", "jinan-shizhong-2025"}
     assert shizhong[DIVISION + "370402"] == {"zaozhuang-shizhong-2024"}
     rows = {(str(r.code), str(r.city)) for r in homonyms.query(
-        "SELECT ?code ?city WHERE { ?d kg:divisionCode ?code ; skos:prefLabel '市中区'@zh ; kg:partOf/skos:prefLabel ?city }")}
+        "SELECT ?code ?city WHERE { ?d kg:divisionCode ?code ; skos:prefLabel '市中区'@zh ; "
+        "kg:partOf/skos:prefLabel ?city }")}
     assert rows == {("370103", "济南市"), ("370402", "枣庄市")}
 
 
@@ -114,3 +115,17 @@ def test_the_union_holds_each_fact_once(homonyms):
     rows = homonyms.query("SELECT ?s ?p ?o (COUNT(?g) AS ?k) WHERE { GRAPH ?g { ?s ?p ?o } } "
                           "GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1)")
     assert len(rows) == 0
+
+
+def test_a_place_the_text_puts_in_a_district_is_that_districts(pipeline, tmp_path):
+    """济南's city report says 位于市中区的中山公园: the district's park, the one its own
+    reports name; the city's 济南市人民医院 is not the district's bare 人民医院."""
+    city = tmp_path / "jinan-2024.txt"
+    city.write_text("济南市2024年政府工作报告\n\n2024年，济南市地区生产总值增长6%。全年重点抓好以下工作："
+                    "改造提升位于市中区的中山公园，加快历下区泉城广场周边更新。济南市人民医院新院区建成投用。\n",
+                    encoding="utf-8")
+    kg = pipeline.build([city, HOMONYMS / "jinan-shizhong-2024.txt"])
+    parks = nodes(kg, "Park", "中山公园")
+    assert list(parks.values()) == [{"jinan-2024", "jinan-shizhong-2024"}]
+    assert len(nodes(kg, "Hospital", "人民医院新院区")) == 1
+    assert list(nodes(kg, "Hospital", "济南市人民医院新院区").values()) == [{"jinan-2024"}]
