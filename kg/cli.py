@@ -275,13 +275,16 @@ def view(graph: Path, no_open: bool) -> None:
 
     Example: kg view output/x
     """
+    from .corpus import Corpus
     from .files import write_atomic
     from .knowledge import HTML_NAME, KnowledgeGraph
 
-    kgraph = KnowledgeGraph.load(graph)
-    folder = graph if graph.is_dir() else graph.parent
-    page = folder / HTML_NAME
-    write_atomic(page, kgraph.render())
+    if Corpus.is_corpus(graph):
+        page = Corpus.open(graph).write_page()
+    else:
+        kgraph = KnowledgeGraph.load(graph)
+        page = (graph if graph.is_dir() else graph.parent) / HTML_NAME
+        write_atomic(page, kgraph.render())
     click.echo(str(page))
     if not no_open:
         webbrowser.open(page.resolve().as_uri())

@@ -115,6 +115,15 @@ class Corpus:
     def documents(self) -> list[DocumentInfo]:
         return self.knowledge_graph().documents()
 
+    def write_page(self) -> Path:
+        """Rewrite graph.html from the store (``kg view``), under the corpus's lock."""
+        from .files import write_atomic
+        with _locked(self.folder):
+            self._reload()
+            page = self.folder / HTML_NAME
+            write_atomic(page, self.knowledge_graph().render())
+        return page
+
     # -- changes -----------------------------------------------------------
 
     @classmethod

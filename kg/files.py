@@ -87,8 +87,12 @@ class Staged:
             self.discard()
 
     def write(self, path: Path, text: str) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._moves.append((_temp_file(path, text), path))
+        """Raises ``GraphFileError`` naming ``path`` when it cannot be written."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._moves.append((_temp_file(path, text), path))
+        except OSError as err:
+            raise GraphFileError(f"{path}: cannot write ({err.strerror or err})") from err
 
     def folder(self, tmp: Path, path: Path) -> None:
         """A folder already written at ``tmp`` that becomes ``path`` (which must not exist)."""
@@ -106,9 +110,16 @@ class Staged:
         return True
 
     def commit(self) -> None:
+        """Rename every output into place; raises ``GraphFileError`` if one cannot be (those
+        renamed before it stay, which only a full disk or a folder made read-only since the
+        outputs were written can cause)."""
         with signals_deferred():
-            for tmp, final in self._moves:
-                os.replace(tmp, final)
+            for i, (tmp, final) in enumerate(self._moves):
+                try:
+                    os.replace(tmp, final)
+                except OSError as err:
+                    self._moves = self._moves[i:]
+                    raise GraphFileError(f"{final}: cannot write ({err.strerror or err})") from err
             self._committed = True
 
     def discard(self) -> None:

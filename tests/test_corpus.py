@@ -231,3 +231,13 @@ def test_a_graph_file_is_still_a_graph(tmp_path, built):
     with pytest.raises(GraphFileError):
         from kg.knowledge import KnowledgeGraph
         KnowledgeGraph.load(tmp_path / "missing.trig")
+
+
+def test_an_export_that_cannot_be_written_is_one_line(built, tmp_path):
+    whole, _, _ = built
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    (tmp_path / "d").mkdir()
+    for target in (tmp_path / "f" / "g.ttl", tmp_path / "d"):
+        r = CliRunner().invoke(main, ["export", str(whole), "--format", "turtle", "-o", str(target)])
+        assert r.exit_code == 1 and "Traceback" not in r.output and len(r.output.strip().splitlines()) == 1
+    assert (tmp_path / "f").read_text(encoding="utf-8") == "x" and list((tmp_path / "d").iterdir()) == []
