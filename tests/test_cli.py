@@ -20,7 +20,8 @@ def run():
     return _run
 
 
-@pytest.mark.parametrize("command", ["build", "query", "export", "view", "stats", "evaluate"])
+@pytest.mark.parametrize("command", ["build", "add", "remove", "documents", "query", "export", "view", "stats",
+                                     "evaluate"])
 def test_every_command_has_help(run, command):
     r = run(command, "--help")
     assert r.exit_code == 0 and "Example" in r.output

@@ -48,6 +48,7 @@ def test_building_at_once_equals_adding_one_at_a_time(built):
     assert change.added == [p.name for p in B]
     assert nquads(whole) == nquads(step)
     assert (whole / "graph.ttl").read_bytes() == (step / "graph.ttl").read_bytes()
+    assert (whole / "graph.html").read_bytes() == (step / "graph.html").read_bytes()
 
 
 def test_remove_undoes_add(built, pipeline, tmp_path):
