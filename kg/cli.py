@@ -62,7 +62,7 @@ class _Feedback:
             self.counts[phase] = (done, total)
 
     def text(self) -> str:
-        done, total = self.counts.get(self.phase) or self.counts.get("extraction") or (0, 0)
+        done, total = self.counts.get(self.phase, (0, 0))
         count = f" {done}/{total}" if total else ""
         return f"[{time.monotonic() - self.start:5.0f} s] {self.phase}{count}"
 
@@ -93,6 +93,12 @@ def _phases(change) -> None:
         click.echo(f"took {sum(phases.times.values()):.1f} s: {phases.line()}", err=True)
 
 
+def _workers_option(f):
+    from .workers import default_workers
+    return click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="all cores",
+                        help="Processes that read documents at once; the output is the same for any number.")(f)
+
+
 def _graph_argument(f):
     return click.argument("graph", type=click.Path(path_type=Path))(f)
 
@@ -104,7 +110,8 @@ def _graph_argument(f):
 @click.option("--lexicon", multiple=True, type=click.Path(path_type=Path),
               help="A TSV of 'term<TAB>Category' lines to add your own names (repeatable).")
 @click.option("--title", default="", help="Title shown on the HTML page.")
-def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], title: str) -> None:
+@_workers_option
+def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], title: str, workers: int) -> None:
     """Build a corpus folder from .txt files or folders of them.
 
     The folder holds the store (query it with kg query), graph.ttl and
@@ -119,7 +126,7 @@ def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], 
     out = out or Path("output") / (paths[0].stem if paths[0].suffix else paths[0].name)
     writable_folder(out)  # a bad --out fails before any work
     with _Feedback() as feedback:
-        _, change = Corpus.build(out, paths, lexicon=lexicon, title=title, progress=feedback)
+        _, change = Corpus.build(out, paths, lexicon=lexicon, title=title, progress=feedback, workers=workers)
     _phases(change)
     click.echo(f"{out}: {change.summary.line()}")
 
@@ -127,7 +134,8 @@ def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], 
 @main.command()
 @click.argument("corpus", type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def add(corpus: Path, paths: tuple[Path, ...]) -> None:
+@_workers_option
+def add(corpus: Path, paths: tuple[Path, ...], workers: int) -> None:
     """Add reports to a corpus: new files are added, changed ones replace their
     document, files the corpus holds already are skipped.
 
@@ -137,7 +145,7 @@ def add(corpus: Path, paths: tuple[Path, ...]) -> None:
 
     c = Corpus.open(corpus)
     with _Feedback() as feedback:
-        change = c.add(paths, progress=feedback)
+        change = c.add(paths, progress=feedback, workers=workers)
     _phases(change)
     tail = f"; {change.summary.line()}" if change.summary else ""
     click.echo(f"{corpus}: {change.line()}{tail}")

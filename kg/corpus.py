@@ -42,7 +42,7 @@ STORE_LINK = "store"
 _KIND = "kg corpus"
 _VERSION = 1
 _LOCK = ".kg-lock"
-_BATCH_QUADS = 300_000  # quads gathered before one bulk write to the store
+_BATCH_BYTES = 64 << 20  # N-Quads gathered before one bulk write to the store
 
 
 class CorpusError(KgError):
@@ -128,9 +128,10 @@ class Corpus:
 
     @classmethod
     def build(cls, folder: str | Path, paths: Iterable[str | Path], *, lexicon: Iterable[str | Path] = (),
-              title: str = "", progress=None, pipeline=None) -> tuple["Corpus", Change]:
+              title: str = "", progress=None, pipeline=None, workers: Optional[int] = None
+              ) -> tuple["Corpus", Change]:
         """Build a corpus in ``folder`` from files and folders of ``.txt`` files, replacing
-        any corpus there. Raises ``InputError`` for a bad file, ``GraphFileError`` for a
+        any corpus there; documents are read by ``workers`` processes (default: all cores). Raises ``InputError`` for a bad file, ``GraphFileError`` for a
         folder kg cannot write in: the folder is then as it was."""
         from .pipeline import Phases, Pipeline
 
@@ -144,14 +145,15 @@ class Corpus:
                         "lexicon": sorted(pipeline.lexicon.user_terms.items())}
 
             def edit(store: GraphStore) -> None:
-                _add(store, pipeline, inputs, phases)
+                _add(store, pipeline, inputs, phases, workers)
                 with phases.timed("store"):
                     store.refresh()
 
             _commit(folder, None, manifest, edit, change)
         return cls.open(folder), change
 
-    def add(self, paths: Iterable[str | Path], *, progress=None, pipeline=None) -> Change:
+    def add(self, paths: Iterable[str | Path], *, progress=None, pipeline=None,
+            workers: Optional[int] = None) -> Change:
         """Add reports: a file the corpus holds (same content) is skipped, a changed one
         (same path, new content) replaces its document, a new one is added."""
         from .pipeline import Phases, Pipeline
@@ -186,7 +188,7 @@ class Corpus:
             def edit(store: GraphStore) -> None:
                 with phases.timed("store"):
                     touched = set().union(*(store.remove_document(d.iri) for d in stale))
-                touched |= _add(store, pipeline, new, phases)
+                touched |= _add(store, pipeline, new, phases, workers)
                 with phases.timed("store"):
                     store.refresh(touched)
 
@@ -224,21 +226,25 @@ class Corpus:
         self.manifest = fresh.manifest
 
 
-def _add(store: GraphStore, pipeline, inputs, phases) -> set[str]:
-    """Extract each input and stream its quads into ``store``; returns the things they name."""
-    from . import iri
+def _add(store: GraphStore, pipeline, inputs, phases, workers: Optional[int]) -> set[str]:
+    """Extract the inputs (in ``workers`` processes) and stream their graphs into ``store``
+    in bulk; returns the things they name. Extraction and resolution times are those of
+    the workers, added up."""
+    from .workers import extract
 
     touched: set[str] = set()
-    batch: list = []
-    for i, item in enumerate(inputs, 1):
-        quads = pipeline.quads(item, phases)
-        touched |= {q.object.value for q in quads
-                    if q.predicate.value.endswith("#mentionOf") and iri.category_of(q.object.value)}
-        batch.extend(quads)
-        if len(batch) >= _BATCH_QUADS or i == len(inputs):
+    batch: list[bytes] = []
+    size = 0
+    for i, done in enumerate(extract(pipeline, inputs, workers), 1):
+        for phase, seconds in done.times.items():
+            phases.times[phase] = phases.times.get(phase, 0.0) + seconds
+        touched |= done.things
+        batch.append(done.nquads)
+        size += len(done.nquads)
+        if size >= _BATCH_BYTES or i == len(inputs):
             with phases.timed("store"):
-                store.add_documents(batch)
-            batch = []
+                store.load_nquads(b"".join(batch))
+            batch, size = [], 0
         phases.tick("extraction", i, len(inputs))
     return touched
 

@@ -54,13 +54,17 @@ class _DocumentGraph:
         self.d = source.iri
         self.graph = node(self.d)
         self.quads: list[Quad] = []
+        self._nodes: dict[str, NamedNode] = {}
         self._build(ex, source)
 
     def add(self, s, p, o) -> None:
         self.quads.append(Quad(s, p, o, self.graph))
 
     def entity(self, m: Mention) -> NamedNode:
-        return node(self.ids[self.resolved.of[m].key].iri)
+        key = self.resolved.of[m].key
+        if key not in self._nodes:
+            self._nodes[key] = node(self.ids[key].iri)
+        return self._nodes[key]
 
     def _build(self, ex: Extraction, source: Source) -> None:
         doc, d = ex.doc, node(self.d)

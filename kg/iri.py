@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -31,6 +32,7 @@ def short_hash(*parts: str, length: int = 8) -> str:
     return hashlib.sha1("\t".join(parts).encode("utf-8")).hexdigest()[:length]
 
 
+@lru_cache(maxsize=100_000)
 def slug(text: str) -> str:
     words = lazy_pinyin(text, errors=lambda s: [s])
     out = "-".join(w for w in (re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words) if w)
@@ -45,6 +47,7 @@ def kind(category: str) -> str:
 _KINDS = {kind(c): c for c in CATEGORIES}
 
 
+@lru_cache(maxsize=100_000)
 def entity_iri(category: str, scope: str, key: str, display: str) -> str:
     """A thing's IRI: ``display`` (its name in its scope) for people to read, the hash of
     ``category``, ``scope`` and ``key`` (the compared form of its name) to tell apart."""

@@ -84,6 +84,12 @@ class Pipeline:
     def extract(self, doc: Document) -> Extraction:
         return self.extractor.extract(doc)
 
+    def warm(self) -> None:
+        """Load everything the rules load lazily (jieba, lexicon tables), e.g. before
+        forking workers that should share it."""
+        from .read import read_text
+        self.extract(read_text("济南市市中区人民政府推进中山公园改造，新增就业1万人。", "warm"))
+
     def read(self, paths: Iterable[str | Path], phases: Optional[Phases] = None) -> tuple[list[Input], list[str]]:
         """Read every file first, so a bad one stops the build before any work is done.
 

@@ -101,6 +101,11 @@ class GraphStore:
         else:
             self.store.bulk_extend(quads)
 
+    def load_nquads(self, data: bytes) -> None:
+        """Add documents' graphs serialised as N-Quads (what ``kg.workers`` sends)."""
+        if data:
+            self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+
     def remove_document(self, doc_iri: str) -> set[str]:
         """Drop a document's graph; returns the things whose corpus facts it touched."""
         nodes = self.nodes_of(doc_iri)

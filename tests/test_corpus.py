@@ -34,16 +34,16 @@ def files(folder) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def built(pipeline, tmp_path_factory):
-    """build(A + B) and build(A) + add(B), each in its own folder."""
+    """build(A + B) in one process, and build(A) + add(B) in two worker processes."""
     whole = tmp_path_factory.mktemp("whole")
-    Corpus.build(whole, A + B, pipeline=pipeline)
+    Corpus.build(whole, A + B, pipeline=pipeline, workers=1)
     step = tmp_path_factory.mktemp("step")
-    corpus, _ = Corpus.build(step, A, pipeline=pipeline)
-    change = corpus.add(B, pipeline=pipeline)
+    corpus, _ = Corpus.build(step, A, pipeline=pipeline, workers=2)
+    change = corpus.add(B, pipeline=pipeline, workers=2)
     return whole, step, change
 
 
-def test_building_at_once_equals_adding_one_at_a_time(built):
+def test_building_at_once_equals_adding_one_at_a_time_with_any_number_of_workers(built):
     whole, step, change = built
     assert change.added == [p.name for p in B]
     assert nquads(whole) == nquads(step)
