@@ -1,26 +1,33 @@
-"""The analyse stage: the RDF graph as a networkx graph, counts and centrality.
+"""The analyse stage: the things of a graph and their relations as a networkx graph,
+counts and centrality, all read from the store with SPARQL.
 
 Only things (the 15 categories) become nodes; evidence (documents, sentences,
 mentions) becomes node attributes, so layouts and centrality see the network
-of places, organisations and targets rather than of sentences.
+of places, organisations and targets rather than of sentences. Nothing here
+copies a whole corpus into Python: ``summary`` and ``degrees`` are aggregates the
+store computes, and ``network`` reads the things it is asked for.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
 
 from .vocab import CATEGORIES, KG, RELATIONS
 
-_CLASS_TO_CATEGORY = {getattr(KG, c): c for c in CATEGORIES}
-_PREDICATES = {getattr(KG, p): p for p in RELATIONS if p != "actsOn"}
+if TYPE_CHECKING:
+    from .store import GraphStore
+
+_CLASS_TO_CATEGORY = {str(getattr(KG, c)): c for c in CATEGORIES}
+_PREDICATES = {str(getattr(KG, p)): p for p in RELATIONS if p != "actsOn"}
+_RELATION_VALUES = "VALUES ?p { " + " ".join(f"<{p}>" for p in sorted(_PREDICATES)) + " }"
+_LOCATED_IN = str(KG.locatedIn)
 MAX_EVIDENCE = 5  # sentences kept per node for tooltips and panels
 _EXACT = 2000  # nodes up to which the layout pushes every pair apart
 _SAMPLE = 500  # nodes each node is pushed away from, per iteration, above that
+_BATCH = 500  # things per VALUES block
 
 
 @dataclass
@@ -39,68 +46,113 @@ class Summary:
                 f"relations: {sum(self.relations.values())}; triples: {self.triples}")
 
 
-def label_of(g: Graph, node: URIRef) -> str:
-    for p in (SKOS.prefLabel, RDFS.label):
-        for o in g.objects(node, p):
-            return str(o)
-    return str(node).rsplit("/", 1)[-1]
-
-
-def to_networkx(g: Graph) -> nx.MultiDiGraph:
-    """Things as nodes (category, label, names, evidence), relations as labelled edges."""
-    G = nx.MultiDiGraph()
-    evidence = _evidence(g)
-    for node, cls in sorted(g.subject_objects(RDF.type)):
-        cat = _CLASS_TO_CATEGORY.get(cls)
-        if cat is None:
+def things(store: "GraphStore") -> dict[str, tuple[str, str]]:
+    """IRI -> (category, label) of every thing."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in store.select("""SELECT ?n ?c ?label WHERE { ?n a ?c .
+            OPTIONAL { ?n skos:prefLabel ?pl } OPTIONAL { ?n rdfs:label ?rl }
+            BIND(COALESCE(?pl, ?rl) AS ?label) }"""):
+        cat = _CLASS_TO_CATEGORY.get(row["c"].value)
+        if cat is None or not hasattr(row["n"], "value"):
             continue
-        attrs = {
-            "category": cat,
-            "label": label_of(g, node),
-            "names": sorted({str(o) for o in g.objects(node, SKOS.altLabel)}),
-            "evidence": evidence.get(node, [])[:MAX_EVIDENCE],
-            "documents": sorted({d for _, d in evidence.get(node, [])}),
-        }
-        if cat == "Indicator":
-            for p in ("value", "unit", "minValue", "maxValue", "qualifier", "year"):
-                for o in g.objects(node, getattr(KG, p)):
-                    attrs[p] = str(o)
-        G.add_node(str(node), **attrs)
-    stated = set()
-    for rm in g.subjects(RDF.type, KG.RelationMention):
-        if g.value(rm, KG.inferred) is None:
-            stated.add((g.value(rm, RDF.subject), g.value(rm, RDF.predicate), g.value(rm, RDF.object)))
-    for s, p, o in sorted(g.triples((None, None, None))):
-        name = _PREDICATES.get(p)
-        if name and G.has_node(str(s)) and G.has_node(str(o)):
-            # inferred: no sentence states it (a place in the report's region)
-            G.add_edge(str(s), str(o), key=name, predicate=name, label=RELATIONS[name],
-                       inferred=name == "locatedIn" and (s, p, o) not in stated)
+        n = row["n"].value
+        label = row["label"].value if row["label"] is not None else n.rsplit("/", 1)[-1]
+        if n not in out or (cat, label) < out[n]:
+            out[n] = (cat, label)  # a node with two classes or labels: the same one every time
+    return out
+
+
+def degrees(store: "GraphStore") -> Counter:
+    """How many other things each thing is related to (its degree in the undirected graph)."""
+    out: Counter = Counter()
+    for row in store.select(f"""SELECT ?n (COUNT(DISTINCT ?m) AS ?d) WHERE {{
+            {{ ?n ?p ?m {_RELATION_VALUES} }} UNION {{ ?m ?p ?n {_RELATION_VALUES} }}
+            FILTER(?m != ?n) }} GROUP BY ?n"""):
+        out[row["n"].value] = int(row["d"].value)
+    return out
+
+
+def relations(store: "GraphStore", nodes: Optional[Iterable[str]] = None) -> list[tuple[str, str, str, bool]]:
+    """(subject, predicate name, object, inferred) for the relations among ``nodes`` (all when None).
+    A locatedIn no sentence states is inferred (a place in the report's region)."""
+    keep = set(nodes) if nodes is not None else None
+    found: set[tuple[str, str, str]] = set()
+    for values in _blocks("s", keep):
+        for row in store.select(f"SELECT ?s ?p ?o WHERE {{ {values} ?s ?p ?o . {_RELATION_VALUES} }}"):
+            o = row["o"].value
+            if keep is None or o in keep:
+                found.add((row["s"].value, _PREDICATES[row["p"].value], o))
+    stated: set[tuple[str, str]] = set()
+    for values in _blocks("s", keep):
+        for row in store.select(f"""SELECT DISTINCT ?s ?o WHERE {{ {values}
+                ?rm rdf:subject ?s ; rdf:predicate kg:locatedIn ; rdf:object ?o .
+                FILTER NOT EXISTS {{ ?rm kg:inferred true }} }}"""):
+            stated.add((row["s"].value, row["o"].value))
+    return sorted((s, p, o, p == "locatedIn" and (s, o) not in stated) for s, p, o in found)
+
+
+def network(store: "GraphStore", nodes: Optional[Iterable[str]] = None) -> nx.MultiDiGraph:
+    """Things as nodes (category, label, names, evidence, documents; value and unit for
+    indicators) and their relations as labelled edges: all of them, or ``nodes`` only."""
+    table = things(store)
+    keep = sorted(table) if nodes is None else sorted(n for n in set(nodes) if n in table)
+    G = nx.MultiDiGraph()
+    for n in keep:
+        cat, label = table[n]
+        G.add_node(n, category=cat, label=label, names=[], evidence=[], documents=[])
+    _names(store, G)
+    _evidence(store, G)
+    _indicators(store, G)
+    for s, p, o, inferred in relations(store, G.nodes if nodes is not None else None):
+        if s in G and o in G:
+            G.add_edge(s, o, key=p, predicate=p, label=RELATIONS[p], inferred=inferred)
     return G
 
 
-def _evidence(g: Graph) -> dict[URIRef, list[tuple[str, str]]]:
-    """node -> [(sentence text, document label)] in document order."""
-    out: dict[URIRef, list[tuple[int, str, str]]] = {}
-    doc_labels = {d: label_of(g, d) for d in g.subjects(RDF.type, KG.Document)}
-    for m, node in g.subject_objects(KG.mentionOf):
-        sent = g.value(m, KG.inSentence)
-        doc = g.value(m, KG.inDocument)
-        text = g.value(sent, KG.text) if sent is not None else None
-        if text is None:
-            continue
-        start = g.value(sent, KG.startOffset)
-        key = (int(start) if isinstance(start, Literal) else 0)
-        out.setdefault(node, []).append((key, str(text), doc_labels.get(doc, "")))
-    result = {}
-    for node, items in out.items():
-        seen, ordered = set(), []
-        for _, text, doc in sorted(items, key=lambda x: (x[2], x[0])):
+def _blocks(var: str, nodes: Optional[Iterable[str]]) -> list[str]:
+    """``VALUES ?var { … }`` clauses of at most _BATCH IRIs each; one empty clause for all."""
+    if nodes is None:
+        return [""]
+    ordered = sorted(nodes)
+    return [f"VALUES ?{var} {{ " + " ".join(f"<{n}>" for n in ordered[i:i + _BATCH]) + " }"
+            for i in range(0, len(ordered), _BATCH)]
+
+
+def _names(store: "GraphStore", G: nx.MultiDiGraph) -> None:
+    for values in _blocks("n", G.nodes):
+        for row in store.select(f"SELECT DISTINCT ?n ?alt WHERE {{ {values} ?n skos:altLabel ?alt }}"):
+            G.nodes[row["n"].value]["names"].append(row["alt"].value)
+    for n in G.nodes:
+        G.nodes[n]["names"].sort()
+
+
+def _evidence(store: "GraphStore", G: nx.MultiDiGraph) -> None:
+    """Each node's sentences (text, document label) in document order, the first few kept."""
+    found: dict[str, set[tuple[str, int, str]]] = {}
+    for values in _blocks("n", G.nodes):
+        for row in store.select(f"""SELECT ?n ?text ?start ?doc WHERE {{ {values}
+                ?m kg:mentionOf ?n ; kg:inSentence ?s ; kg:inDocument ?d .
+                ?s kg:text ?text . OPTIONAL {{ ?s kg:startOffset ?start }} OPTIONAL {{ ?d rdfs:label ?doc }} }}"""):
+            start = int(row["start"].value) if row["start"] is not None else 0
+            doc = row["doc"].value if row["doc"] is not None else ""
+            found.setdefault(row["n"].value, set()).add((doc, start, row["text"].value))
+    for n, items in found.items():
+        ordered, seen = [], set()
+        for doc, _, text in sorted(items):
             if (text, doc) not in seen:
                 seen.add((text, doc))
                 ordered.append((text, doc))
-        result[node] = ordered
-    return result
+        G.nodes[n]["evidence"] = ordered[:MAX_EVIDENCE]
+        G.nodes[n]["documents"] = sorted({doc for doc, _, _ in items})
+
+
+def _indicators(store: "GraphStore", G: nx.MultiDiGraph) -> None:
+    wanted = [n for n, d in G.nodes(data=True) if d["category"] == "Indicator"]
+    props = ("value", "unit", "minValue", "maxValue", "qualifier", "year")
+    for values in _blocks("n", wanted):
+        for row in store.select(f"""SELECT ?n ?p ?v WHERE {{ {values} ?n ?p ?v .
+                VALUES ?p {{ {" ".join(f"kg:{p}" for p in props)} }} }}"""):
+            G.nodes[row["n"].value][row["p"].value.rsplit("#", 1)[1]] = row["v"].value
 
 
 def spring_layout(G: nx.Graph, *, size: float = 4000.0, seed: int = 7) -> dict[str, tuple[float, float]]:
@@ -148,22 +200,27 @@ def spring_layout(G: nx.Graph, *, size: float = 4000.0, seed: int = 7) -> dict[s
     return {v: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for v, i in index.items()}
 
 
-def summary(g: Graph, top: int = 10, G: Optional[nx.MultiDiGraph] = None) -> Summary:
-    """Counts and the most central things; ``G`` is ``to_networkx(g)`` when the caller has it."""
-    G = G if G is not None else to_networkx(g)
-    cats = Counter(d["category"] for _, d in G.nodes(data=True))
-    rels = Counter(d["predicate"] for *_, d in G.edges(data=True))
-    simple = nx.Graph(G.to_undirected())
+def summary(store: "GraphStore", top: int = 10) -> Summary:
+    """Counts per class and relation, documents and triples, and the ``top`` things by
+    degree centrality (their share of all other things they are related to)."""
+    cats: Counter = Counter()
+    for row in store.select("SELECT ?c (COUNT(DISTINCT ?n) AS ?k) WHERE { ?n a ?c } GROUP BY ?c"):
+        cat = _CLASS_TO_CATEGORY.get(row["c"].value)
+        if cat:
+            cats[cat] += int(row["k"].value)
+    rels: Counter = Counter()
+    for row in store.select(f"SELECT ?p (COUNT(*) AS ?k) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE "
+                            f"{{ ?s ?p ?o {_RELATION_VALUES} }} }} GROUP BY ?p"):
+        rels[_PREDICATES[row["p"].value]] += int(row["k"].value)
+    docs = next(iter(store.select("SELECT (COUNT(DISTINCT ?d) AS ?k) WHERE { ?d a kg:Document }")))["k"]
     central = []
-    if simple.number_of_nodes() > 1:
-        scores = nx.degree_centrality(simple)
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], G.nodes[kv[0]]["label"]))
-        central = [(G.nodes[n]["label"], G.nodes[n]["category"], round(s, 4))
-                   for n, s in ranked[:top] if G.nodes[n]["category"] != "Indicator" or s > 0]
-    return Summary(
-        documents=len(set(g.subjects(RDF.type, KG.Document))),
-        triples=len(g),
-        categories={c: cats.get(c, 0) for c in CATEGORIES},
-        relations={p: rels[p] for p in RELATIONS if rels.get(p)},
-        central=central,
-    )
+    n = sum(cats.values())
+    if n > 1:
+        table = things(store)
+        scored = [(d / (n - 1), table[t]) for t, d in degrees(store).items() if t in table]
+        scored.sort(key=lambda x: (-x[0], x[1][1]))
+        central = [(label, cat, round(score, 4)) for score, (cat, label) in scored
+                   if cat != "Indicator"][:top]
+    return Summary(documents=int(docs.value), triples=store.triple_count(),
+                   categories={c: cats.get(c, 0) for c in CATEGORIES},
+                   relations={p: rels[p] for p in RELATIONS if rels.get(p)}, central=central)

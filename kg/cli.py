@@ -277,22 +277,40 @@ def export(graph: Path, fmt: str, document: str | None, output: Path | None) -> 
 
 @main.command()
 @_graph_argument
+@click.option("--region", help="Only what one region's reports name (a division's name or six-digit code).")
+@click.option("--document", "document", help="Only what one document names (id, path or file name).")
+@click.option("--category", help="Only one category (Hospital or 医院) and what it is related to.")
+@click.option("--node", help="Only the things of one name and what they are related to.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="The page to write (default: graph.html, or graph-<focus>.html for a focus, in the corpus folder).")
 @click.option("--no-open", is_flag=True, help="Only write the page and print its path.")
-def view(graph: Path, no_open: bool) -> None:
-    """(Re)write the interactive HTML page beside GRAPH (or in a corpus folder) and open it.
+def view(graph: Path, region: str | None, document: str | None, category: str | None, node: str | None,
+         output: Path | None, no_open: bool) -> None:
+    """(Re)write the interactive HTML page of GRAPH (a corpus folder or a graph file) and open it.
 
-    Example: kg view output/x
+    A graph of more than 1,500 things is drawn as an overview of its most connected
+    things, and the search box finds the others; --region, --document, --category or
+    --node draw a part of it instead.
+
+    Examples: kg view output/x; kg view output/x --region 济南市 --no-open
     """
     from .corpus import Corpus
     from .files import write_atomic
     from .knowledge import HTML_NAME, KnowledgeGraph
+    from .views import Focus
 
-    if Corpus.is_corpus(graph):
+    chosen = [(k, v) for k, v in (("region", region), ("document", document), ("category", category),
+                                  ("node", node)) if v]
+    if len(chosen) > 1:
+        raise click.UsageError("give one of --region, --document, --category and --node")
+    focus = Focus(*chosen[0]) if chosen else None
+    if Corpus.is_corpus(graph) and focus is None and output is None:
         page = Corpus.open(graph).write_page()
     else:
         kgraph = KnowledgeGraph.load(graph)
-        page = (graph if graph.is_dir() else graph.parent) / HTML_NAME
-        write_atomic(page, kgraph.render())
+        folder = graph if graph.is_dir() else graph.parent
+        page = output or folder / (HTML_NAME if focus is None else f"graph-{focus.slug()}.html")
+        write_atomic(page, kgraph.render(focus))
     click.echo(str(page))
     if not no_open:
         webbrowser.open(page.resolve().as_uri())
@@ -310,7 +328,7 @@ def stats(graph: Path, top: int) -> None:
     from .knowledge import KnowledgeGraph
     from .vocab import CATEGORIES
 
-    s = summary(KnowledgeGraph.load(graph).graph, top=top)
+    s = summary(KnowledgeGraph.load(graph).store, top=top)
     click.echo(f"documents  {s.documents}\ntriples    {s.triples}\n")
     click.echo("class                count")
     for c, n in s.categories.items():

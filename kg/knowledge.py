@@ -87,9 +87,11 @@ class KnowledgeGraph:
     def documents(self):
         return self.store.documents()
 
-    def render(self) -> str:
+    def render(self, focus=None) -> str:
+        """The interactive page (``kg.render``): the whole graph, an overview of a large one,
+        or a ``kg.views.Focus``."""
         from .render import render_html
-        return render_html(self)
+        return render_html(self, focus)
 
     def write(self, out_dir: str | Path) -> tuple[Path, Path]:
         """Write ``graph.ttl`` and ``graph.html`` into ``out_dir``; both appear together or not at all."""
@@ -112,13 +114,13 @@ class KnowledgeGraph:
     def networkx(self):
         """The things and their relations as a ``networkx.MultiDiGraph`` (``kg.analyse``), made once."""
         if self._networkx is None:
-            from .analyse import to_networkx
-            self._networkx = to_networkx(self.graph)
+            from .analyse import network
+            self._networkx = network(self.store)
         return self._networkx
 
     def summary(self):
         """Counts per class and relation and the most central things (``kg.analyse.Summary``)."""
         if self._summary is None:
             from .analyse import summary
-            self._summary = summary(self.graph, G=self.networkx)
+            self._summary = summary(self.store)
         return self._summary

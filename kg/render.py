@@ -12,7 +12,7 @@ import json
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import networkx as nx
 import pyvis
@@ -23,6 +23,7 @@ from .vocab import CATEGORIES
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeGraph
+    from .views import Focus
 
 COLOURS = {
     "AdministrativeArea": "#4e79a7", "Person": "#f28e2b", "Organization": "#e15759",
@@ -117,12 +118,18 @@ def script_json(data: dict) -> str:
     return text
 
 
-def render_html(kg: "KnowledgeGraph") -> str:
-    G = kg.networkx
-    s = kg.summary()
+def render_html(kg: "KnowledgeGraph", focus: Optional["Focus"] = None) -> str:
+    """The page: the whole graph when it is small, else an overview (``kg.views``), or a focus."""
+    from .analyse import network
+    from .views import select
+
+    chosen = select(kg.store, focus)
+    G = kg.networkx if focus is None and len(chosen.nodes) == chosen.total else network(kg.store, chosen.nodes)
     net = to_network(G)
     template = resources.files("kg").joinpath("assets").joinpath("graph.html").read_text(encoding="utf-8")
-    data = page_data(G, net, kg.title or "kg", s.line())
+    counts = kg.summary().line() + (f" · {chosen.described}" if chosen.described else "")
+    data = page_data(G, net, kg.title or "kg", counts)
+    data["search"] = [list(x) for x in chosen.search]
     page = template.replace("@@TITLE@@", "kg")
     page = page.replace("@@VIS_CSS@@", (_VIS / "vis-network.css").read_text(encoding="utf-8"))
     page = page.replace("@@VIS_JS@@", (_VIS / "vis-network.min.js").read_text(encoding="utf-8"))

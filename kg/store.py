@@ -40,6 +40,8 @@ CORPUS = ox.NamedNode(iri.CORPUS_GRAPH)
 _DIVISION_ENDS = ("省", "市", "区", "县", "州", "盟", "旗")
 _BATCH = 400  # nodes per VALUES block when a few things are refreshed
 _PREFIXES = {"kg": str(KG._NS), "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+_QUERY_PREFIXES = {**_PREFIXES, "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+                   "skos": "http://www.w3.org/2004/02/skos/core#"}
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,16 @@ class GraphStore:
 
     def _select(self, sparql: str):
         return self.store.query(sparql, prefixes=_PREFIXES)
+
+    def select(self, sparql: str):
+        """Rows of a SELECT over the union of all graphs, kg's prefixes declared (for kg's own
+        queries; users' queries go through ``kg.query.run_query``)."""
+        return self.store.query(sparql, prefixes=_QUERY_PREFIXES, use_default_graph_as_union=True)
+
+    def triple_count(self) -> int:
+        """Triples in the union: kg writes each fact in one graph only, so this is the
+        number of quads."""
+        return len(self.store)
 
     # -- reading -----------------------------------------------------------
 

@@ -70,7 +70,6 @@ def main(argv=None) -> int:
 
     from pyvis.network import Network
 
-    from kg.analyse import to_networkx
     from kg.pipeline import Pipeline
     from tests import browser
 
@@ -80,7 +79,7 @@ def main(argv=None) -> int:
         src.write_text(sentences(args.nodes), encoding="utf-8")
         graph = Pipeline().build([src])
         graph.write(tmp / "kg")
-        G = to_networkx(graph.graph)
+        G = graph.networkx
         print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
 
         net = Network(cdn_resources="in_line")

@@ -10,6 +10,7 @@ import pytest
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
+from kg.knowledge import KnowledgeGraph
 from kg.pipeline import Pipeline
 from kg.vocab import KG
 
@@ -128,7 +129,9 @@ def test_no_payload_from_the_input_runs(driver, tmp_path):
         g.add((node, SKOS.altLabel, Literal(payload + "别名")))
     for d in g.subjects(RDF.type, KG.Document):
         g.set((d, RDFS.label, Literal(PAYLOADS[0])))
-    graph.write(tmp_path / "out")
+    hostile = tmp_path / "hostile.ttl"
+    g.serialize(hostile, format="turtle")
+    KnowledgeGraph.load(hostile).write(tmp_path / "out")
     driver.get_log("browser")
     browser.open_page(driver, tmp_path / "out" / "graph.html")
     for node in driver.execute_script("return kg.nodes.getIds()"):

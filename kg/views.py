@@ -1,0 +1,181 @@
+"""What a page shows: all of a small graph, an overview of a large one, or a focus.
+
+A page stays quick to write and to open at any corpus size because it never draws
+more than ``LIMIT`` things:
+
+- a graph of up to ``LIMIT`` things is drawn whole;
+- a larger one is drawn as an overview: its most connected divisions, industries and
+  other things, with every other thing's name in the search box;
+- a focus draws what one region's reports name (``--region 济南市`` or a code), what one
+  document names (``--document``), one category and its neighbours (``--category
+  Hospital``), or the things of one name and their neighbours (``--node 中山公园``),
+  keeping the most connected of them when there are more than ``LIMIT``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from .analyse import degrees, things
+from .errors import KgError
+from .vocab import CATEGORIES, RELATIONS
+
+if TYPE_CHECKING:
+    from .store import GraphStore
+
+LIMIT = 1500  # things drawn at most on one page
+SEARCH_LIMIT = 100_000  # names of things not drawn that the search box still finds
+FOCUS_KINDS = ("region", "document", "category", "node")
+_RELATION_VALUES = "VALUES ?p { " + " ".join(f"kg:{p}" for p in RELATIONS if p != "actsOn") + " }"
+
+
+class ViewError(KgError):
+    """A focus names nothing in the graph, or names more than one thing where one is needed."""
+
+
+@dataclass(frozen=True)
+class Focus:
+    kind: str  # one of FOCUS_KINDS
+    value: str
+
+    def slug(self) -> str:
+        """For the page's file name: graph-region-370100.html."""
+        return f"{self.kind}-" + (re.sub(r"[^\w-]+", "_", self.value).strip("_") or "x")
+
+
+@dataclass
+class Selection:
+    nodes: set[str]
+    focal: set[str] = field(default_factory=set)  # the things the focus names
+    total: int = 0  # things in the graph
+    described: str = ""  # what the page shows, for its header
+    search: list[tuple[str, str, str]] = field(default_factory=list)  # (iri, label, category) not drawn
+
+
+def select(store: "GraphStore", focus: Optional[Focus] = None, limit: int = LIMIT) -> Selection:
+    """The things a page draws; raises ``ViewError`` for a focus that names nothing."""
+    table = things(store)
+    if focus is None:
+        if len(table) <= limit:
+            return Selection(set(table), total=len(table))
+        chosen = _overview(table, degrees(store), limit)
+        out = Selection(chosen, total=len(table),
+                        described=f"overview: the {len(chosen)} most connected of {len(table)} things; "
+                                  "the search box finds the rest")
+    else:
+        focal, nodes, what = _FOCUS[focus.kind](store, table, focus.value)
+        out = Selection(nodes, focal=focal, total=len(table), described=what)
+        if len(nodes) > limit:
+            deg = degrees(store)
+            keep = sorted(nodes - focal, key=lambda n: (-deg.get(n, 0), n))[:max(0, limit - len(focal))]
+            out.nodes = focal | set(keep)
+            out.described += f"; the {len(out.nodes)} most connected of {len(nodes)}"
+    if len(out.nodes) < len(table):
+        deg = degrees(store)
+        rest = [n for n in table if n not in out.nodes and table[n][0] != "Indicator"]
+        rest.sort(key=lambda n: (-deg.get(n, 0), table[n][1], n))
+        out.search = [(n, table[n][1], table[n][0]) for n in rest[:SEARCH_LIMIT]]
+    return out
+
+
+def _overview(table: dict[str, tuple[str, str]], deg, limit: int) -> set[str]:
+    """The most connected things, with a quarter of the page each kept for divisions and
+    industries (what a corpus is about), indicators left to focused pages."""
+    ranked = sorted((n for n in table if table[n][0] != "Indicator"), key=lambda n: (-deg.get(n, 0), n))
+    chosen: set[str] = set()
+    for cat in ("AdministrativeArea", "Industry"):
+        chosen |= set([n for n in ranked if table[n][0] == cat][:limit // 4])
+    for n in ranked:
+        if len(chosen) >= limit:
+            break
+        chosen.add(n)
+    return chosen
+
+
+def _neighbours(store: "GraphStore", nodes: set[str]) -> set[str]:
+    from .analyse import _blocks
+    out: set[str] = set()
+    for values in _blocks("n", nodes):
+        for row in store.select(f"SELECT DISTINCT ?m WHERE {{ {values} {_RELATION_VALUES} "
+                                "{ ?n ?p ?m } UNION { ?m ?p ?n } }"):
+            out.add(row["m"].value)
+    return out
+
+
+def _named(store: "GraphStore", table, name: str) -> set[str]:
+    rows = store.select("SELECT DISTINCT ?n WHERE { ?n skos:prefLabel|skos:altLabel|rdfs:label ?l . "
+                        "FILTER(STR(?l) = ?name) }".replace("?name", _literal(name)))
+    return {r["n"].value for r in rows if r["n"].value in table}
+
+
+def _region(store: "GraphStore", table, value: str):
+    divisions = {r["d"].value: r["code"].value for r in store.select(
+        "SELECT ?d ?code WHERE { ?d kg:divisionCode ?code }")}
+    if re.fullmatch(r"\d{6}", value):
+        hits = {d for d, c in divisions.items() if c == value}
+    else:
+        hits = {d for d in _named(store, table, value) if d in divisions}
+    if not hits:
+        raise ViewError(f"no region {value!r} in the graph (a division's name or its six-digit code)")
+    if len({divisions[d] for d in hits}) > 1:
+        by_code = {c: d for d, c in divisions.items()}
+
+        def place(d: str) -> str:
+            up = [by_code.get(divisions[d][:4] + "00"), by_code.get(divisions[d][:2] + "0000")]
+            return "".join(table[u][1] for u in up[::-1] if u and u != d and u in table) + table[d][1]
+        names = ", ".join(f"{divisions[d]} ({place(d)})" for d in sorted(hits, key=divisions.get))
+        raise ViewError(f"{value!r} names {len(hits)} divisions: {names}; give the code")
+    code = divisions[next(iter(hits))]
+    width = 2 if code.endswith("0000") else 4 if code.endswith("00") else 6
+    inside = {d for d, c in divisions.items() if c[:width] == code[:width]}
+    docs = {r["doc"].value for r in store.select(
+        "SELECT DISTINCT ?doc WHERE { ?doc kg:about ?d . " + _values("d", inside) + " }")}
+    named: set[str] = set()
+    for doc in sorted(docs):
+        named |= {r["n"].value for r in store.select(
+            f"SELECT DISTINCT ?n WHERE {{ GRAPH <{doc}> {{ ?m kg:mentionOf ?n }} }}")}
+    nodes = {n for n in named | _neighbours(store, hits) | hits if n in table}
+    what = f"{table[next(iter(hits))][1]} ({code}): what its {len(docs)} reports name, and what is related to it"
+    return hits, nodes, what
+
+
+def _document(store: "GraphStore", table, value: str):
+    from .corpus import find_document
+    doc = find_document(value, store.documents())
+    nodes = {r["n"].value for r in store.select(
+        f"SELECT DISTINCT ?n WHERE {{ GRAPH <{doc.iri}> {{ ?m kg:mentionOf ?n }} }}")} & set(table)
+    return set(), nodes, f"what {doc.path} names"
+
+
+def _category(store: "GraphStore", table, value: str):
+    names = {c.lower(): c for c in CATEGORIES} | {zh: c for c, zh in CATEGORIES.items()}
+    cat = names.get(value.lower())
+    if cat is None:
+        raise ViewError(f"no category {value!r}; use one of {', '.join(CATEGORIES)}")
+    focal = {n for n, (c, _) in table.items() if c == cat}
+    nodes = (focal | _neighbours(store, focal)) & set(table)
+    return focal, nodes, f"{CATEGORIES[cat]} ({cat}) and what they are related to"
+
+
+def _node(store: "GraphStore", table, value: str):
+    focal = _named(store, table, value)
+    if not focal:
+        raise ViewError(f"nothing named {value!r} in the graph")
+    nodes = (focal | _neighbours(store, focal)) & set(table)
+    return focal, nodes, f"{value} and what it is related to"
+
+
+_FOCUS = {"region": _region, "document": _document, "category": _category, "node": _node}
+
+
+def _values(var: str, iris) -> str:
+    return f"VALUES ?{var} {{ " + " ".join(f"<{i}>" for i in sorted(iris)) + " }"
+
+
+def _literal(text: str) -> str:
+    import pyoxigraph as ox
+    return str(ox.Literal(text))
+
+
+__all__ = ["Focus", "Selection", "select", "ViewError", "LIMIT", "FOCUS_KINDS"]
