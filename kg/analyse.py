@@ -25,8 +25,8 @@ _PREDICATES = {str(getattr(KG, p)): p for p in RELATIONS if p != "actsOn"}
 _RELATION_VALUES = "VALUES ?p { " + " ".join(f"<{p}>" for p in sorted(_PREDICATES)) + " }"
 _LOCATED_IN = str(KG.locatedIn)
 MAX_EVIDENCE = 5  # sentences kept per node for tooltips and panels
-_EXACT = 2000  # nodes up to which the layout pushes every pair apart
-_SAMPLE = 500  # nodes each node is pushed away from, per iteration, above that
+_EXACT = 600  # nodes up to which the layout pushes every pair apart
+_SAMPLE = 300  # nodes each node is pushed away from, per iteration, above that
 _BATCH = 500  # things per VALUES block
 
 
@@ -91,10 +91,12 @@ def relations(store: "GraphStore", nodes: Optional[Iterable[str]] = None) -> lis
     return sorted((s, p, o, p == "locatedIn" and (s, o) not in stated) for s, p, o in found)
 
 
-def network(store: "GraphStore", nodes: Optional[Iterable[str]] = None) -> nx.MultiDiGraph:
+def network(store: "GraphStore", nodes: Optional[Iterable[str]] = None,
+            table: Optional[dict[str, tuple[str, str]]] = None) -> nx.MultiDiGraph:
     """Things as nodes (category, label, names, evidence, documents; value and unit for
-    indicators) and their relations as labelled edges: all of them, or ``nodes`` only."""
-    table = things(store)
+    indicators) and their relations as labelled edges: all of them, or ``nodes`` only.
+    ``table`` is ``things(store)`` when the caller has it."""
+    table = table if table is not None else things(store)
     keep = sorted(table) if nodes is None else sorted(n for n in set(nodes) if n in table)
     G = nx.MultiDiGraph()
     for n in keep:
@@ -174,7 +176,7 @@ def spring_layout(G: nx.Graph, *, size: float = 4000.0, seed: int = 7) -> dict[s
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2))
     k = 1.0 / np.sqrt(n)
-    iterations = 60 if n <= 3000 else 40
+    iterations = 60 if n <= _EXACT else 45
     step = 0.1
     for _ in range(iterations):
         if n <= _EXACT:
@@ -200,9 +202,11 @@ def spring_layout(G: nx.Graph, *, size: float = 4000.0, seed: int = 7) -> dict[s
     return {v: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for v, i in index.items()}
 
 
-def summary(store: "GraphStore", top: int = 10) -> Summary:
+def summary(store: "GraphStore", top: int = 10, table: Optional[dict] = None,
+            deg: Optional[Counter] = None) -> Summary:
     """Counts per class and relation, documents and triples, and the ``top`` things by
-    degree centrality (their share of all other things they are related to)."""
+    degree centrality (their share of all other things they are related to).
+    ``table`` and ``deg`` are ``things(store)`` and ``degrees(store)`` when the caller has them."""
     cats: Counter = Counter()
     for row in store.select("SELECT ?c (COUNT(DISTINCT ?n) AS ?k) WHERE { ?n a ?c } GROUP BY ?c"):
         cat = _CLASS_TO_CATEGORY.get(row["c"].value)
@@ -216,8 +220,9 @@ def summary(store: "GraphStore", top: int = 10) -> Summary:
     central = []
     n = sum(cats.values())
     if n > 1:
-        table = things(store)
-        scored = [(d / (n - 1), table[t]) for t, d in degrees(store).items() if t in table]
+        table = table if table is not None else things(store)
+        deg = deg if deg is not None else degrees(store)
+        scored = [(d / (n - 1), table[t]) for t, d in deg.items() if t in table]
         scored.sort(key=lambda x: (-x[0], x[1][1]))
         central = [(label, cat, round(score, 4)) for score, (cat, label) in scored
                    if cat != "Indicator"][:top]

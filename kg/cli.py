@@ -88,6 +88,8 @@ class _Feedback:
 
 
 def _phases(change) -> None:
+    for note in change.notes:
+        click.echo(note, err=True)
     phases = change.phases
     if phases is not None and phases.times:
         click.echo(f"took {sum(phases.times.values()):.1f} s: {phases.line()}", err=True)
@@ -110,8 +112,12 @@ def _graph_argument(f):
 @click.option("--lexicon", multiple=True, type=click.Path(path_type=Path),
               help="A TSV of 'term<TAB>Category' lines to add your own names (repeatable).")
 @click.option("--title", default="", help="Title shown on the HTML page.")
+@click.option("--turtle/--no-turtle", default=None,
+              help="Write graph.ttl at every change, or never (default: up to a million quads; "
+                   "kg export writes it on demand).")
 @_workers_option
-def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], title: str, workers: int) -> None:
+def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], title: str, turtle: bool | None,
+          workers: int) -> None:
     """Build a corpus folder from .txt files or folders of them.
 
     The folder holds the store (query it with kg query), graph.ttl and
@@ -126,7 +132,8 @@ def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], 
     out = out or Path("output") / (paths[0].stem if paths[0].suffix else paths[0].name)
     writable_folder(out)  # a bad --out fails before any work
     with _Feedback() as feedback:
-        _, change = Corpus.build(out, paths, lexicon=lexicon, title=title, progress=feedback, workers=workers)
+        _, change = Corpus.build(out, paths, lexicon=lexicon, title=title, progress=feedback, workers=workers,
+                                 turtle=turtle)
     _phases(change)
     click.echo(f"{out}: {change.summary.line()}")
 
@@ -262,16 +269,18 @@ def export(graph: Path, fmt: str, document: str | None, output: Path | None) -> 
     kg export output/x --format nquads --document jinan-2024.txt
     """
     from .corpus import find_document
-    from .files import write_atomic
+    from .export import write
+    from .files import write_stream_atomic
     from .knowledge import KnowledgeGraph
 
     kgraph = KnowledgeGraph.load(graph)
     doc = find_document(document, kgraph.documents()).iri if document else None
-    text = kgraph.serialize(GraphFormat(fmt), document=doc)
     if output is None:
-        click.echo(text, nl=False)
+        out = click.get_binary_stream("stdout")
+        write(kgraph, GraphFormat(fmt), out, document=doc)
+        out.flush()
     else:
-        write_atomic(output, text)
+        write_stream_atomic(output, lambda fh: write(kgraph, GraphFormat(fmt), fh, document=doc))
         click.echo(f"wrote {output}", err=True)
 
 

@@ -31,6 +31,7 @@ from typing import Callable, Iterable, Optional
 from . import __version__
 from .errors import GraphFileError, KgError
 from .files import Staged, writable_folder
+from .export import write
 from .formats import GraphFormat
 from .knowledge import HTML_NAME, TURTLE_NAME, KnowledgeGraph
 from .store import DocumentInfo, GraphStore
@@ -43,6 +44,9 @@ _KIND = "kg corpus"
 _VERSION = 1
 _LOCK = ".kg-lock"
 _BATCH_BYTES = 64 << 20  # N-Quads gathered before one bulk write to the store
+# A corpus of more quads gets no graph.ttl by every change unless asked (kg build --turtle):
+# writing it takes longer than the change, and kg export writes it when wanted.
+TURTLE_UP_TO = 1_000_000
 
 
 class CorpusError(KgError):
@@ -58,6 +62,7 @@ class Change:
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a user should know (an output not written)
     phases: Optional[object] = None  # pipeline.Phases
     summary: Optional[object] = None  # analyse.Summary of the corpus after the change
 
@@ -128,10 +133,11 @@ class Corpus:
 
     @classmethod
     def build(cls, folder: str | Path, paths: Iterable[str | Path], *, lexicon: Iterable[str | Path] = (),
-              title: str = "", progress=None, pipeline=None, workers: Optional[int] = None
-              ) -> tuple["Corpus", Change]:
+              title: str = "", progress=None, pipeline=None, workers: Optional[int] = None,
+              turtle: Optional[bool] = None) -> tuple["Corpus", Change]:
         """Build a corpus in ``folder`` from files and folders of ``.txt`` files, replacing
-        any corpus there; documents are read by ``workers`` processes (default: all cores). Raises ``InputError`` for a bad file, ``GraphFileError`` for a
+        any corpus there; documents are read by ``workers`` processes (default: all cores).
+        ``turtle`` says whether every change writes graph.ttl (None: up to TURTLE_UP_TO quads). Raises ``InputError`` for a bad file, ``GraphFileError`` for a
         folder kg cannot write in: the folder is then as it was."""
         from .pipeline import Phases, Pipeline
 
@@ -142,7 +148,7 @@ class Corpus:
             inputs, duplicates = pipeline.read(paths, phases)
             change = Change(added=[i.source for i in inputs], duplicates=duplicates, phases=phases)
             manifest = {"kind": _KIND, "version": _VERSION, "kg": __version__, "title": title,
-                        "lexicon": sorted(pipeline.lexicon.user_terms.items())}
+                        "lexicon": sorted(pipeline.lexicon.user_terms.items()), "turtle": turtle}
 
             def edit(store: GraphStore) -> None:
                 _add(store, pipeline, inputs, phases, workers)
@@ -271,8 +277,14 @@ def _commit(folder: Path, base: Optional[Path], manifest: dict, edit: Callable[[
             with phases.timed("store"):
                 store.store.flush()
             graph = KnowledgeGraph(store, title=_title(manifest.get("title", ""), store))
-            with phases.timed("turtle"):
-                staged.write(folder / TURTLE_NAME, graph.serialize(GraphFormat.TURTLE))
+            turtle = manifest.get("turtle")
+            if turtle if turtle is not None else len(store) <= TURTLE_UP_TO:
+                with phases.timed("turtle"):
+                    staged.write_with(folder / TURTLE_NAME, lambda fh: write(graph, GraphFormat.TURTLE, fh))
+            else:
+                staged.remove(folder / TURTLE_NAME)
+                change.notes.append(f"{TURTLE_NAME} is not written for a corpus of {len(store):,} quads; "
+                                    f"kg export {folder} --format turtle -o FILE writes it")
             with phases.timed("page"):
                 staged.write(folder / HTML_NAME, graph.render())
                 change.summary = graph.summary()

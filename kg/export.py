@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, BinaryIO, Optional
 
 import networkx as nx
+import pyoxigraph as ox
 
 from . import turtle
 from .formats import GraphFormat
@@ -19,8 +20,27 @@ from .formats import GraphFormat
 if TYPE_CHECKING:
     from .knowledge import KnowledgeGraph
 
+# Above this many quads, RDF exports stream from the store in its own order (the same for
+# the same graph, but not sorted): sorting would hold the whole graph in memory.
+STREAM_ABOVE = 1_000_000
+_STREAM_PREFIXES = {p: ns for p, ns in turtle.PREFIXES.items() if p != "prov"}
+
 CSV_COLUMNS = ["iri", "category", "label", "other_names", "value", "unit", "minValue",
                "maxValue", "qualifier", "year", "documents", "evidence"]
+
+
+def write(kg: "KnowledgeGraph", fmt: GraphFormat, out: BinaryIO, document: Optional[str] = None) -> None:
+    """Write ``kg`` (or one document) as ``fmt`` to a binary stream; a graph of more than
+    ``STREAM_ABOVE`` quads is streamed in RDF formats rather than sorted in memory."""
+    if document is None and fmt.is_rdf and len(kg.store) > STREAM_ABOVE:
+        if fmt.keeps_graphs:
+            kg.store.store.dump(out, format=fmt.oxigraph, prefixes=_STREAM_PREFIXES)
+        else:
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in kg.store.quads())
+            ox.serialize(triples, out, format=fmt.oxigraph,
+                         prefixes=_STREAM_PREFIXES if fmt is GraphFormat.TURTLE else None)
+        return
+    out.write(serialize(kg, fmt, document).encode("utf-8"))
 
 
 def serialize(kg: "KnowledgeGraph", fmt: GraphFormat, document: Optional[str] = None) -> str:

@@ -51,6 +51,13 @@ def _temp_file(path: Path, text: str) -> Path:
     return Path(tmp)
 
 
+def write_stream_atomic(path: Path, writer) -> None:
+    """Call ``writer`` with a binary file that becomes ``path`` only once it has returned."""
+    with Staged() as staged:
+        staged.write_with(path, writer)
+        staged.commit()
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write one file through a temporary file and rename, so a failure leaves the old file whole."""
     with Staged() as staged:
@@ -94,6 +101,23 @@ class Staged:
         except OSError as err:
             raise GraphFileError(f"{path}: cannot write ({err.strerror or err})") from err
 
+    def write_with(self, path: Path, writer) -> None:
+        """Like ``write``, with ``writer`` given a binary file to fill (for large outputs)."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            self._moves.append((Path(tmp), path))
+            with os.fdopen(fd, "wb") as fh:
+                writer(fh)
+            os.chmod(tmp, 0o666 & ~_umask())
+        except OSError as err:
+            raise GraphFileError(f"{path}: cannot write ({err.strerror or err})") from err
+
+    def remove(self, path: Path) -> None:
+        """Delete ``path`` (if it is there) in the same step as the renames: an output the
+        new state no longer has must not stay beside it."""
+        self._moves.append((None, path))
+
     def folder(self, tmp: Path, path: Path) -> None:
         """A folder already written at ``tmp`` that becomes ``path`` (which must not exist)."""
         self._moves.append((tmp, path))
@@ -116,6 +140,10 @@ class Staged:
         with signals_deferred():
             for i, (tmp, final) in enumerate(self._moves):
                 try:
+                    if tmp is None:
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(final)
+                        continue
                     os.replace(tmp, final)
                 except OSError as err:
                     self._moves = self._moves[i:]
@@ -124,6 +152,8 @@ class Staged:
 
     def discard(self) -> None:
         for tmp, _ in self._moves:
+            if tmp is None:
+                continue
             if tmp.is_dir() and not tmp.is_symlink():
                 shutil.rmtree(tmp, ignore_errors=True)
             else:

@@ -23,6 +23,10 @@ class GraphFormat(str, Enum):
                 "graphml": ".graphml", "csv": ".csv"}[self.value]
 
     @property
+    def is_rdf(self) -> bool:
+        return self not in (GraphFormat.GRAPHML, GraphFormat.CSV)
+
+    @property
     def keeps_graphs(self) -> bool:
         """TriG and N-Quads keep each document's named graph; the others write the union."""
         return self in (GraphFormat.TRIG, GraphFormat.NQUADS)

@@ -36,6 +36,8 @@ class KnowledgeGraph:
         self._graph: Optional["Graph"] = None
         self._networkx = None
         self._summary = None
+        self._things = None
+        self._degrees = None
 
     @classmethod
     def load(cls, path: str | Path) -> "KnowledgeGraph":
@@ -111,16 +113,32 @@ class KnowledgeGraph:
         return run_query(self.store.store, sparql, allow_network=allow_network)
 
     @property
+    def things(self) -> dict[str, tuple[str, str]]:
+        """IRI -> (category, label) of every thing (``kg.analyse.things``), read once."""
+        if self._things is None:
+            from .analyse import things
+            self._things = things(self.store)
+        return self._things
+
+    @property
+    def degrees(self):
+        """How many other things each thing is related to (``kg.analyse.degrees``), read once."""
+        if self._degrees is None:
+            from .analyse import degrees
+            self._degrees = degrees(self.store)
+        return self._degrees
+
+    @property
     def networkx(self):
         """The things and their relations as a ``networkx.MultiDiGraph`` (``kg.analyse``), made once."""
         if self._networkx is None:
             from .analyse import network
-            self._networkx = network(self.store)
+            self._networkx = network(self.store, table=self.things)
         return self._networkx
 
     def summary(self):
         """Counts per class and relation and the most central things (``kg.analyse.Summary``)."""
         if self._summary is None:
             from .analyse import summary
-            self._summary = summary(self.store)
+            self._summary = summary(self.store, table=self.things, deg=self.degrees)
         return self._summary

@@ -123,8 +123,9 @@ def render_html(kg: "KnowledgeGraph", focus: Optional["Focus"] = None) -> str:
     from .analyse import network
     from .views import select
 
-    chosen = select(kg.store, focus)
-    G = kg.networkx if focus is None and len(chosen.nodes) == chosen.total else network(kg.store, chosen.nodes)
+    chosen = select(kg.store, focus, table=kg.things, deg=kg.degrees)
+    whole = focus is None and len(chosen.nodes) == chosen.total
+    G = kg.networkx if whole else network(kg.store, chosen.nodes, table=kg.things)
     net = to_network(G)
     template = resources.files("kg").joinpath("assets").joinpath("graph.html").read_text(encoding="utf-8")
     counts = kg.summary().line() + (f" · {chosen.described}" if chosen.described else "")

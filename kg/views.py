@@ -53,13 +53,16 @@ class Selection:
     search: list[tuple[str, str, str]] = field(default_factory=list)  # (iri, label, category) not drawn
 
 
-def select(store: "GraphStore", focus: Optional[Focus] = None, limit: int = LIMIT) -> Selection:
-    """The things a page draws; raises ``ViewError`` for a focus that names nothing."""
-    table = things(store)
+def select(store: "GraphStore", focus: Optional[Focus] = None, limit: int = LIMIT,
+           table: Optional[dict] = None, deg=None) -> Selection:
+    """The things a page draws; raises ``ViewError`` for a focus that names nothing.
+    ``table`` and ``deg`` are ``things(store)`` and ``degrees(store)`` when the caller has them."""
+    table = table if table is not None else things(store)
+    deg = deg if deg is not None else degrees(store)
     if focus is None:
         if len(table) <= limit:
             return Selection(set(table), total=len(table))
-        chosen = _overview(table, degrees(store), limit)
+        chosen = _overview(table, deg, limit)
         out = Selection(chosen, total=len(table),
                         described=f"overview: the {len(chosen)} most connected of {len(table)} things; "
                                   "the search box finds the rest")
@@ -67,12 +70,10 @@ def select(store: "GraphStore", focus: Optional[Focus] = None, limit: int = LIMI
         focal, nodes, what = _FOCUS[focus.kind](store, table, focus.value)
         out = Selection(nodes, focal=focal, total=len(table), described=what)
         if len(nodes) > limit:
-            deg = degrees(store)
             keep = sorted(nodes - focal, key=lambda n: (-deg.get(n, 0), n))[:max(0, limit - len(focal))]
             out.nodes = focal | set(keep)
             out.described += f"; the {len(out.nodes)} most connected of {len(nodes)}"
     if len(out.nodes) < len(table):
-        deg = degrees(store)
         rest = [n for n in table if n not in out.nodes and table[n][0] != "Indicator"]
         rest.sort(key=lambda n: (-deg.get(n, 0), table[n][1], n))
         out.search = [(n, table[n][1], table[n][0]) for n in rest[:SEARCH_LIMIT]]

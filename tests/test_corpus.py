@@ -242,3 +242,24 @@ def test_an_export_that_cannot_be_written_is_one_line(built, tmp_path):
         r = CliRunner().invoke(main, ["export", str(whole), "--format", "turtle", "-o", str(target)])
         assert r.exit_code == 1 and "Traceback" not in r.output and len(r.output.strip().splitlines()) == 1
     assert (tmp_path / "f").read_text(encoding="utf-8") == "x" and list((tmp_path / "d").iterdir()) == []
+
+
+def test_a_large_corpus_gets_graph_ttl_on_demand(pipeline, tmp_path, monkeypatch):
+    folder = tmp_path / "c"
+    corpus, change = Corpus.build(folder, A[:1], pipeline=pipeline)
+    assert (folder / "graph.ttl").exists() and not change.notes
+    monkeypatch.setattr("kg.corpus.TURTLE_UP_TO", 100)
+    change = corpus.add(B[:1], pipeline=pipeline)
+    assert not (folder / "graph.ttl").exists() and "kg export" in change.notes[0]
+    monkeypatch.setattr("kg.export.STREAM_ABOVE", 100)  # and the export streams from the store
+    streamed = Corpus.open(folder).knowledge_graph()
+    for fmt in (GraphFormat.TURTLE, GraphFormat.TRIG, GraphFormat.NQUADS):
+        out = tmp_path / f"x{fmt.extension}"
+        r = CliRunner().invoke(main, ["export", str(folder), "--format", fmt.value, "-o", str(out)])
+        assert r.exit_code == 0
+        parsed = set(ox.parse(path=str(out), format=fmt.oxigraph))
+        if fmt.keeps_graphs:
+            assert parsed == set(streamed.store.quads())
+        else:
+            assert {(t.subject, t.predicate, t.object) for t in parsed} == \
+                {(q.subject, q.predicate, q.object) for q in streamed.store.quads()}
