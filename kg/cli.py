@@ -7,6 +7,7 @@ otherwise, and how long each phase took at the end.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import threading
 import time
@@ -323,6 +324,66 @@ def view(graph: Path, region: str | None, document: str | None, category: str | 
     click.echo(str(page))
     if not no_open:
         webbrowser.open(page.resolve().as_uri())
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+def serve(corpus: Path, port: int) -> None:
+    """Serve CORPUS as a read-only SPARQL 1.1 endpoint on 127.0.0.1 until Ctrl-C.
+
+    The first line printed is the query URL (GET or POST, SPARQL 1.1 Protocol;
+    every document's graph and the corpus graph are the default graph). The
+    endpoint shows the corpus as it was when it started. It runs the Oxigraph
+    server (pip install oxigraph).
+
+    Example: kg serve output/x --port 7878
+    """
+    from .corpus import Corpus
+    from .share import endpoint
+
+    c = Corpus.open(corpus)
+
+    def stop(signum, frame):  # SIGTERM (kill, a service manager) stops the server as Ctrl-C does
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    with endpoint(c.store_path, port) as (url, proc):
+        click.echo(url)
+        sys.stdout.flush()
+        click.echo(f"serving {corpus} read-only; Ctrl-C stops it", err=True)
+        try:
+            code = proc.wait()
+        except KeyboardInterrupt:
+            return
+    if code:
+        raise click.ClickException(f"the Oxigraph server stopped (exit status {code})")
+
+
+@main.command()
+@_graph_argument
+@click.argument("url")
+def push(graph: Path, url: str) -> None:
+    """Upload every document's named graph and the corpus graph to a triple store, through
+    the SPARQL 1.1 Graph Store HTTP Protocol (PUT, so a second push replaces the first).
+
+    URL is the store's Graph Store endpoint: http://host:7878/store for Oxigraph,
+    http://host:3030/DATASET/data for Fuseki. Credentials come from the environment:
+    KG_PUSH_TOKEN (a bearer token), or KG_PUSH_USER and KG_PUSH_PASSWORD.
+
+    Example: kg push output/x http://localhost:7878/store
+    """
+    from .knowledge import KnowledgeGraph
+    from .share import ShareError, graphs_of, push as send
+
+    kgraph = KnowledgeGraph.load(graph)
+    graphs = graphs_of(kgraph.store.store)
+    if not graphs:
+        raise ShareError(f"{graph}: no named graphs to push (a corpus folder, or a TriG or N-Quads file)")
+    with _Feedback() as feedback:
+        done = send(kgraph.store.store, url, graphs, progress=lambda i, n: feedback("push", i, n))
+    click.echo(f"{url}: {done.graphs} graphs, {done.triples:,} triples, in {done.requests} requests")
 
 
 @main.command()
