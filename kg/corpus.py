@@ -137,8 +137,9 @@ class Corpus:
               turtle: Optional[bool] = None) -> tuple["Corpus", Change]:
         """Build a corpus in ``folder`` from files and folders of ``.txt`` files, replacing
         any corpus there; documents are read by ``workers`` processes (default: all cores).
-        ``turtle`` says whether every change writes graph.ttl (None: up to TURTLE_UP_TO quads). Raises ``InputError`` for a bad file, ``GraphFileError`` for a
-        folder kg cannot write in: the folder is then as it was."""
+        ``turtle`` says whether every change writes graph.ttl (None: up to TURTLE_UP_TO quads).
+        Raises ``InputError`` for a bad file, ``GraphFileError`` for a folder kg cannot write
+        in: the folder is then as it was."""
         from .pipeline import Phases, Pipeline
 
         folder = writable_folder(Path(folder))
