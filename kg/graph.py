@@ -18,16 +18,48 @@ is one triple. No blank nodes: every output is byte-identical from run to run.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from dataclasses import dataclass
-
-from pyoxigraph import NamedNode, Quad
 
 from . import iri
 from .identity import Identity
 from .model import Extraction, Indicator, Mention, Sentence
-from .rdf import (RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE, RDFS_LABEL, T, boolean, decimal,
-                  integer, node, plain, year, zh)
 from .resolve import Resolved
+from .vocab import KG
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_TYPE, _LABEL = f"<{_RDF}type>", "<http://www.w3.org/2000/01/rdf-schema#label>"
+_SUBJECT, _PREDICATE, _OBJECT = f"<{_RDF}subject>", f"<{_RDF}predicate>", f"<{_RDF}object>"
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+class _Terms:
+    """``K.mentionOf`` -> ``<…#mentionOf>`` in N-Quads, checked against ``kg.vocab.KG``."""
+
+    def __getattr__(self, name: str) -> str:
+        value = f"<{getattr(KG, name)}>"
+        setattr(self, name, value)
+        return value
+
+
+K = _Terms()
+
+
+def _zh(text: str) -> str:
+    return f'"{text.translate(_ESCAPES)}"@zh'
+
+
+def _plain(text: str) -> str:
+    return f'"{text.translate(_ESCAPES)}"'
+
+
+def _typed(lexical: str, datatype: str) -> str:
+    return f'"{lexical}"^^<{_XSD}{datatype}>'
+
+
+def _decimal(value: float) -> str:
+    return _typed(format(Decimal(repr(value)).normalize(), "f"), "decimal")
 
 
 @dataclass(frozen=True)
@@ -42,9 +74,13 @@ class Source:
         return iri.document_iri(self.sha256)
 
 
-def document_quads(ex: Extraction, resolved: Resolved, identities: dict[str, Identity],
-                   source: Source) -> list[Quad]:
-    return _DocumentGraph(ex, resolved, identities, source).quads
+def document_nquads(ex: Extraction, resolved: Resolved, identities: dict[str, Identity],
+                    source: Source) -> tuple[str, frozenset[str]]:
+    """The document's graph as N-Quads, and the things it names (their corpus facts depend on it).
+    Written as text: a graph is made once and read by the store in bulk, and text costs a
+    fraction of building term objects."""
+    graph = _DocumentGraph(ex, resolved, identities, source)
+    return "".join(graph.lines), frozenset(graph.things)
 
 
 class _DocumentGraph:
@@ -52,110 +88,113 @@ class _DocumentGraph:
                  source: Source) -> None:
         self.resolved, self.ids = resolved, identities
         self.d = source.iri
-        self.graph = node(self.d)
-        self.quads: list[Quad] = []
-        self._nodes: dict[str, NamedNode] = {}
+        self.tail = f" <{self.d}> .\n"
+        self.lines: list[str] = []
+        self.things: set[str] = set()
+        self._nodes: dict[str, str] = {}
         self._build(ex, source)
 
-    def add(self, s, p, o) -> None:
-        self.quads.append(Quad(s, p, o, self.graph))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.append(f"{s} {p} {o}{self.tail}")
 
-    def entity(self, m: Mention) -> NamedNode:
+    def entity(self, m: Mention) -> str:
         key = self.resolved.of[m].key
         if key not in self._nodes:
-            self._nodes[key] = node(self.ids[key].iri)
+            self._nodes[key] = f"<{self.ids[key].iri}>"
         return self._nodes[key]
 
     def _build(self, ex: Extraction, source: Source) -> None:
-        doc, d = ex.doc, node(self.d)
-        self.add(d, RDF_TYPE, T.Document)
-        self.add(d, RDFS_LABEL, plain(doc.name))
-        self.add(d, T.sourcePath, plain(source.path))
-        self.add(d, T.sha256, plain(source.sha256))
+        doc, d = ex.doc, f"<{self.d}>"
+        self.add(d, _TYPE, K.Document)
+        self.add(d, _LABEL, _plain(doc.name))
+        self.add(d, K.sourcePath, _plain(source.path))
+        self.add(d, K.sha256, _plain(source.sha256))
         subject = next((m for m in ex.mentions if m.text == ex.subject), None)
         if subject is not None and self.ids[self.resolved.of[subject].key].code:
-            self.add(d, T.about, self.entity(subject))
+            self.add(d, K.about, self.entity(subject))
         used = {m.sentence.index for m in ex.mentions} | {i.sentence.index for i in ex.indicators}
         for s in ex.sentences:
             if s.index in used:
                 self._sentence(s)
         for m in ex.mentions:
-            mention = self._mention(m.sentence, m.start, m.end, m.text, self.entity(m))
+            of = self.entity(m)
+            self.things.add(of[1:-1])
+            mention = self._mention(m.sentence, m.start, m.end, m.text, of)
             for alias in sorted(self.resolved.names.get(m, set()) - {m.text}):
-                self.add(mention, T.alias, zh(alias))
+                self.add(mention, K.alias, _zh(alias))
             title = ex.titles.get(m)
             if title:
-                self.add(mention, T.positionTitle, plain(title))
+                self.add(mention, K.positionTitle, _plain(title))
         for ind in ex.indicators:
             self._indicator(ind)
         for r in ex.relations:
             head = self.entity(r.head)
             local = isinstance(r.tail, Indicator)
-            tail = node(iri.indicator_iri(self.d, r.tail.start)) if local else self.entity(r.tail)
+            tail = f"<{iri.indicator_iri(self.d, r.tail.start)}>" if local else self.entity(r.tail)
             if head == tail:
                 continue
-            pred = getattr(T, r.predicate)
+            pred = getattr(K, r.predicate)
             if local:
                 self.add(head, pred, tail)  # the indicator is this document's: so is the link
-            rm = node(f"{self.d}/r-{iri.short_hash(head.value, r.predicate, tail.value)}-{r.sentence.index}")
-            self.add(rm, RDF_TYPE, T.RelationMention)
-            self.add(rm, RDF_SUBJECT, head)
-            self.add(rm, RDF_PREDICATE, pred)
-            self.add(rm, RDF_OBJECT, tail)
-            self.add(rm, T.inSentence, self._sentence_iri(r.sentence))
+            rm = f"<{self.d}/r-{iri.short_hash(head[1:-1], r.predicate, tail[1:-1])}-{r.sentence.index}>"
+            self.add(rm, _TYPE, K.RelationMention)
+            self.add(rm, _SUBJECT, head)
+            self.add(rm, _PREDICATE, pred)
+            self.add(rm, _OBJECT, tail)
+            self.add(rm, K.inSentence, self._sentence_iri(r.sentence))
             if r.title:
-                self.add(rm, T.positionTitle, plain(r.title))
+                self.add(rm, K.positionTitle, _plain(r.title))
             if r.inferred:
-                self.add(rm, T.inferred, boolean(True))
+                self.add(rm, K.inferred, _typed("true", "boolean"))
         for a in ex.actions:
             target = self.entity(a.target)
-            act = node(iri.action_iri(target.value, a.verb, self.d, a.sentence.index))
-            self.add(act, RDF_TYPE, T.PlannedAction)
-            self.add(act, RDFS_LABEL, zh(a.verb + a.target.text))
-            self.add(act, T.verb, plain(a.verb))
-            self.add(act, T.status, plain(a.status))
-            self.add(act, T.actsOn, target)
-            self.add(target, T.hasAction, act)
-            self.add(act, T.inSentence, self._sentence_iri(a.sentence))
+            act = f"<{iri.action_iri(target[1:-1], a.verb, self.d, a.sentence.index)}>"
+            self.add(act, _TYPE, K.PlannedAction)
+            self.add(act, _LABEL, _zh(a.verb + a.target.text))
+            self.add(act, K.verb, _plain(a.verb))
+            self.add(act, K.status, _plain(a.status))
+            self.add(act, K.actsOn, target)
+            self.add(target, K.hasAction, act)
+            self.add(act, K.inSentence, self._sentence_iri(a.sentence))
             if a.year:
-                self.add(act, T.year, year(a.year))
+                self.add(act, K.year, _typed(str(a.year), "gYear"))
 
-    def _sentence_iri(self, s: Sentence) -> NamedNode:
-        return node(f"{self.d}/s{s.index}")
+    def _sentence_iri(self, s: Sentence) -> str:
+        return f"<{self.d}/s{s.index}>"
 
     def _sentence(self, s: Sentence) -> None:
         n = self._sentence_iri(s)
-        self.add(n, RDF_TYPE, T.Sentence)
-        self.add(n, T.text, zh(s.text))
-        self.add(n, T.startOffset, integer(s.start))
-        self.add(n, T.endOffset, integer(s.end))
-        self.add(n, T.inDocument, node(self.d))
+        self.add(n, _TYPE, K.Sentence)
+        self.add(n, K.text, _zh(s.text))
+        self.add(n, K.startOffset, _typed(str(s.start), "integer"))
+        self.add(n, K.endOffset, _typed(str(s.end), "integer"))
+        self.add(n, K.inDocument, f"<{self.d}>")
 
-    def _mention(self, s: Sentence, start: int, end: int, text: str, of: NamedNode, kind: str = "m") -> NamedNode:
-        n = node(f"{self.d}/{kind}{start}-{end}")
-        self.add(n, RDF_TYPE, T.Mention)
-        self.add(n, T.text, zh(text))
-        self.add(n, T.startOffset, integer(start))
-        self.add(n, T.endOffset, integer(end))
-        self.add(n, T.inSentence, self._sentence_iri(s))
-        self.add(n, T.inDocument, node(self.d))
-        self.add(n, T.mentionOf, of)
+    def _mention(self, s: Sentence, start: int, end: int, text: str, of: str, kind: str = "m") -> str:
+        n = f"<{self.d}/{kind}{start}-{end}>"
+        self.add(n, _TYPE, K.Mention)
+        self.add(n, K.text, _zh(text))
+        self.add(n, K.startOffset, _typed(str(start), "integer"))
+        self.add(n, K.endOffset, _typed(str(end), "integer"))
+        self.add(n, K.inSentence, self._sentence_iri(s))
+        self.add(n, K.inDocument, f"<{self.d}>")
+        self.add(n, K.mentionOf, of)
         return n
 
     def _indicator(self, ind: Indicator) -> None:
-        n = node(iri.indicator_iri(self.d, ind.start))
-        self.add(n, RDF_TYPE, T.Indicator)
-        self.add(n, RDFS_LABEL, zh(ind.label))
-        self.add(n, T.unit, plain(ind.unit))
+        n = f"<{iri.indicator_iri(self.d, ind.start)}>"
+        self.add(n, _TYPE, K.Indicator)
+        self.add(n, _LABEL, _zh(ind.label))
+        self.add(n, K.unit, _plain(ind.unit))
         if ind.unit.startswith("个") and len(ind.unit) > 2:
-            self.add(n, T.unitText, plain(ind.unit[1:]))  # 个百分点 -> 百分点
-        for pred, value in ((T.value, ind.value), (T.minValue, ind.min_value), (T.maxValue, ind.max_value)):
+            self.add(n, K.unitText, _plain(ind.unit[1:]))  # 个百分点 -> 百分点
+        for pred, value in ((K.value, ind.value), (K.minValue, ind.min_value), (K.maxValue, ind.max_value)):
             if value is not None:
-                self.add(n, pred, decimal(value))
+                self.add(n, pred, _decimal(value))
         if ind.qualifier:
-            self.add(n, T.qualifier, plain(ind.qualifier))
+            self.add(n, K.qualifier, _plain(ind.qualifier))
         if ind.year:
-            self.add(n, T.year, year(ind.year))
-        self.add(n, T.valueText, plain(ind.value_text))
+            self.add(n, K.year, _typed(str(ind.year), "gYear"))
+        self.add(n, K.valueText, _plain(ind.value_text))
         # "i", not "m": an indicator's span may also be a thing's (推进建设|百度 read as 100 度)
         self._mention(ind.sentence, ind.start, ind.end, ind.label + ind.value_text, n, kind="i")

@@ -18,10 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from pyoxigraph import Quad
-
 from .extract import Extractor
-from .graph import Source, document_quads
+from .graph import Source, document_nquads
 from .identity import identify
 from .iri import document_id
 from .knowledge import KnowledgeGraph
@@ -114,15 +112,15 @@ class Pipeline:
                 phases.tick("reading", i, len(sources))
         return out, duplicates
 
-    def quads(self, item: Input, phases: Optional[Phases] = None) -> list[Quad]:
-        """One document's graph (see ``kg.graph``)."""
+    def graph(self, item: Input, phases: Optional[Phases] = None) -> tuple[str, frozenset[str]]:
+        """One document's graph as N-Quads, and the things it names (see ``kg.graph``)."""
         phases = phases or Phases()
         with phases.timed("extraction"):
             ex = self.extract(item.doc)
         with phases.timed("resolution"):
             resolved = resolve([ex], self.lexicon)
             ids = identify(ex, resolved, self.lexicon, document_id(item.doc.sha256))
-            return document_quads(ex, resolved, ids, Source(item.source, item.doc.sha256))
+            return document_nquads(ex, resolved, ids, Source(item.source, item.doc.sha256))
 
     def build(self, paths: Iterable[str | Path], *, progress: Optional[Progress] = None,
               title: str = "") -> KnowledgeGraph:
@@ -135,9 +133,9 @@ class Pipeline:
         inputs, _ = self.read(paths, phases)
         store = GraphStore.in_memory()
         for i, item in enumerate(inputs, 1):
-            quads = self.quads(item, phases)
+            text, _ = self.graph(item, phases)
             with phases.timed("store"):
-                store.add_documents(quads)
+                store.load_nquads(text.encode("utf-8"))
             phases.tick("extraction", i, len(inputs))
         with phases.timed("store"):
             store.refresh()

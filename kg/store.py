@@ -23,7 +23,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterator, Optional
 
 import pyoxigraph as ox
 
@@ -95,13 +95,6 @@ class GraphStore:
         return len(self.store)
 
     # -- documents ---------------------------------------------------------
-
-    def add_documents(self, quads: Iterable[ox.Quad]) -> None:
-        """Add documents' quads (their graphs must not be in the store yet)."""
-        if self.location is None:
-            self.store.extend(quads)
-        else:
-            self.store.bulk_extend(quads)
 
     def load_nquads(self, data: bytes) -> None:
         """Add documents' graphs serialised as N-Quads (what ``kg.workers`` sends)."""

@@ -14,10 +14,6 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
-import pyoxigraph as ox
-
-from . import iri
-from .rdf import T
 
 _PIPELINE = None  # the pipeline of this process (set before forking, or by _start in a spawned worker)
 
@@ -72,8 +68,5 @@ def _start(terms: Iterable[tuple[str, str]]) -> None:  # pragma: no cover - spaw
 def _one(item) -> Extracted:
     from .pipeline import Phases
     phases = Phases()
-    quads = _PIPELINE.quads(item, phases)
-    mention_of = T.mentionOf
-    things = frozenset(q.object.value for q in quads
-                       if q.predicate == mention_of and iri.category_of(q.object.value))
-    return Extracted(item.source, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), things, phases.times)
+    text, things = _PIPELINE.graph(item, phases)
+    return Extracted(item.source, text.encode("utf-8"), things, phases.times)
