@@ -163,12 +163,48 @@ class Lexicon:
         return self.divisions.get(name) or self.division_short.get(name) or self.common_shorts.get(name) or []
 
     def suffix_of(self, name: str) -> Optional[tuple[str, str, str]]:
-        """The longest known suffix ending ``name``: (suffix, category, kind)."""
-        for k in range(min(len(name), 12), 0, -1):
-            hit = self.suffixes.get(name[-k:])
-            if hit:
-                return name[-k:], hit[0], hit[1]
+        """The longest known suffix (of up to 12 characters) ending ``name``: (suffix, category, kind)."""
+        for k in self._suffix_lengths.get(name[-1:], ()):
+            if k <= len(name):
+                hit = self.suffixes.get(name[-k:])
+                if hit:
+                    return name[-k:], hit[0], hit[1]
         return None
+
+    @cached_property
+    def _suffix_lengths(self) -> dict[str, tuple[int, ...]]:
+        """Last character -> the lengths of the suffixes ending in it, longest first."""
+        out: dict[str, set[int]] = {}
+        for w in self.suffixes:
+            if 0 < len(w) <= 12:
+                out.setdefault(w[-1], set()).add(len(w))
+        return {c: tuple(sorted(ks, reverse=True)) for c, ks in out.items()}
+
+    def holds_short_name(self, text: str) -> bool:
+        """True when a division's short name (济南, 长沙) occurs anywhere in ``text``."""
+        longest = self._longest_short
+        return any(text[i:i + k] in self.division_short
+                   for i in range(len(text) - 1) for k in range(2, min(longest, len(text) - i) + 1))
+
+    @cached_property
+    def _longest_short(self) -> int:
+        return max(map(len, self.division_short), default=0)
+
+    def division_at(self, text: str, i: int, shortest: int = 3, longest: int = 9) -> int:
+        """The length of the longest full division name (``shortest`` to ``longest``
+        characters) that starts at ``text[i]``, or 0."""
+        for k in self._division_lengths.get(text[i], ()):
+            if shortest <= k <= longest and i + k <= len(text) and text[i:i + k] in self.divisions:
+                return k
+        return 0
+
+    @cached_property
+    def _division_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First character -> the lengths of the full division names starting with it, longest first."""
+        out: dict[str, set[int]] = {}
+        for w in self.divisions:
+            out.setdefault(w[0], set()).add(len(w))
+        return {c: tuple(sorted(ks, reverse=True)) for c, ks in out.items()}
 
     def jieba_words(self) -> set[str]:
         """Words jieba must keep whole so that names are cut at the right places."""

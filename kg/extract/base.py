@@ -10,6 +10,7 @@ bare kind word (联盟 in 成立济南商埠文化发展促进联盟).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -70,9 +71,15 @@ def is_han(text: str) -> bool:
 
 def is_punct(tok: Token) -> bool:
     """Punctuation ends names, except the middle dot of 世界计算·长沙智谷."""
-    return not any(ch.isalnum() or ch in "·•" for ch in tok.word)
+    return _punct(tok.word)
 
 
+@lru_cache(maxsize=1 << 16)
+def _punct(word: str) -> bool:
+    return not any(ch.isalnum() or ch in "·•" for ch in word)
+
+
+@lru_cache(maxsize=1 << 16)
 def is_quantity(word: str) -> bool:
     """一批, 40多个, 首个: counts end names; 七届, 二次 (of a congress), 13号线 and 21世纪 do not."""
     return bool(_QUANTITY.match(word)) and not _SESSION.match(word) and not word.endswith("号线") \
@@ -83,6 +90,7 @@ class NameWalker:
     def __init__(self, lexicon: Lexicon, tag) -> None:
         self.lex = lexicon
         self.tag = tag  # word -> jieba dictionary tag
+        self._boundaries: dict[str, str] = {}  # word -> boundary(word): a few thousand words recur
 
     def token_index(self, toks: list[Token], pos: int) -> int:
         """Index of the token that holds character ``pos``."""
@@ -195,6 +203,12 @@ class NameWalker:
     def boundary(self, word: str) -> str:
         """The lexicon's word for it, else jieba's tag: prepositions, pronouns and
         adverbs end a name (对于, 我们, 没有); verbs may start one after them (希望|深圳市政府)."""
+        kind = self._boundaries.get(word)
+        if kind is None:
+            kind = self._boundaries[word] = self._boundary(word)
+        return kind
+
+    def _boundary(self, word: str) -> str:
         kind = self.lex.boundary(word)
         if kind:
             return kind

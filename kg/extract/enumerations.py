@@ -28,6 +28,7 @@ class Enumerations:
     def __init__(self, lexicon: Lexicon, walker) -> None:
         self.lex = lexicon
         self.walker = walker
+        self._item_ends: dict[tuple[str, bool], bool] = {}  # (word, first item) -> it ends an item
 
     def find(self, text: str, toks: list[Token], found: list[Cand]) -> Iterator[Cand]:
         for items, tail in self._groups(toks):
@@ -107,6 +108,13 @@ class Enumerations:
     def _ends_item(self, t: Token, first: bool) -> bool:
         """Items after a 、 are cut by the lexicon's words only: jieba's tags
         misread names (坪山高新/d南) more often than they find a verb there."""
+        key = (t.word, first)
+        hit = self._item_ends.get(key)
+        if hit is None:
+            hit = self._item_ends[key] = self._ends_item_word(t, first)
+        return hit
+
+    def _ends_item_word(self, t: Token, first: bool) -> bool:
         boundary = self.walker.boundary(t.word) if first else self.lex.boundary(t.word)
         return (is_punct(t) or t.word in SEPARATORS or t.word in _ETC
                 or bool(boundary) or is_quantity(t.word) or (first and len(t.word) == 1 and self.walker.tag(t.word) == "q"))  # 6个|镇、街道

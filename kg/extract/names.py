@@ -397,7 +397,7 @@ class SentenceRules:
                                      and not (planned and self.walker.tag(x.word) in ("v", "vn")))
                                     or self.walker.tag(x.word) in (("m", "r") if planned else ("v", "m", "r"))
                                     for x in inner)))
-        if any(d in prefix for d in self.lex.division_short) or "·" in prefix or prefix in self.lex.companies:
+        if self.lex.holds_short_name(prefix) or "·" in prefix or prefix in self.lex.companies:
             return True  # …, 东风|公司: a listed company with its kind word
         inner = [x for x in toks if start <= x.start and x.end <= head]
         if prefix.startswith(("国家", "中国")) and len(prefix) >= 8 and not any(self.lex.boundary(x.word) for x in inner):
@@ -490,11 +490,7 @@ class SentenceRules:
         starts = {t.start for t in toks}
         i, n = 0, len(text)
         while i < n:
-            hit = 0
-            for k in range(min(9, n - i), 2, -1):
-                if text[i:i + k] in self.lex.divisions:
-                    hit = k
-                    break
+            hit = self.lex.division_at(text, i)
             if hit and (i in starts or not is_han(text[i - 1])):
                 end = i + hit
                 if text[end - 1] in "省市区县" and text[end:end + 1] == "委" and text[end + 1:end + 2] != "员":
@@ -524,13 +520,16 @@ class SentenceRules:
         return gaz
 
     def _pattern_hit(self, word: str) -> Optional[tuple[str, str]]:
-        if _CHIEF_SYSTEM.match(word):
+        # each test first checks what its pattern cannot do without (a length, a character)
+        three = len(word) == 3
+        if three and word[2] == "制" and _CHIEF_SYSTEM.match(word):
             return "Initiative", "road"  # 河长制, 林长制
-        if _RING_ROAD.match(word):
+        if "环" in word and _RING_ROAD.match(word):
             return "Road", "road"
-        if self._village.match(word) and not any(word + s in self.lex.divisions for s in "市县区"):
+        if three and word[1] == "家" and self._village.match(word) \
+                and not any(word + s in self.lex.divisions for s in "市县区"):
             return "Village", "village"
-        if _PROVINCE_PART.match(word):
+        if 2 <= len(word) <= 3 and _PROVINCE_PART.match(word):
             return "Area", "road"  # 皖北, 苏中, 鲁西南: parts of a province
         return None
 
