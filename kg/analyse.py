@@ -9,12 +9,15 @@ store computes, and ``network`` reads the things it is asked for.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
 import networkx as nx
+import pyoxigraph as ox
 
+from .rdf import RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, node
 from .vocab import CATEGORIES, KG, RELATIONS
 
 if TYPE_CHECKING:
@@ -23,7 +26,13 @@ if TYPE_CHECKING:
 _CLASS_TO_CATEGORY = {str(getattr(KG, c)): c for c in CATEGORIES}
 _PREDICATES = {str(getattr(KG, p)): p for p in RELATIONS if p != "actsOn"}
 _RELATION_VALUES = "VALUES ?p { " + " ".join(f"<{p}>" for p in sorted(_PREDICATES)) + " }"
+_CLASS_VALUES = "VALUES ?c { " + " ".join(f"<{c}>" for c in sorted(_CLASS_TO_CATEGORY)) + " }"
 _LOCATED_IN = str(KG.locatedIn)
+_MENTION_OF, _IN_SENTENCE, _IN_DOCUMENT = node(str(KG.mentionOf)), node(str(KG.inSentence)), node(str(KG.inDocument))
+_TEXT, _START, _INFERRED = node(str(KG.text)), node(str(KG.startOffset)), node(str(KG.inferred))
+_LOCATED = node(str(KG.locatedIn))
+# kg's mention IRIs: <document>/m<start>-<end> (an indicator's: /i…)
+_MENTION = re.compile(r"^(.*)/[mi](\d+)-\d+$")
 MAX_EVIDENCE = 5  # sentences kept per node for tooltips and panels
 _EXACT = 600  # nodes up to which the layout pushes every pair apart
 _SAMPLE = 300  # nodes each node is pushed away from, per iteration, above that
@@ -47,18 +56,20 @@ class Summary:
 
 
 def things(store: "GraphStore") -> dict[str, tuple[str, str]]:
-    """IRI -> (category, label) of every thing."""
+    """IRI -> (category, label) of every thing: its skos:prefLabel, else its rdfs:label
+    (indicators), else the end of its IRI; a node of two classes or labels gets the same
+    one every time."""
     out: dict[str, tuple[str, str]] = {}
-    for row in store.select("""SELECT ?n ?c ?label WHERE { ?n a ?c .
-            OPTIONAL { ?n skos:prefLabel ?pl } OPTIONAL { ?n rdfs:label ?rl }
-            BIND(COALESCE(?pl, ?rl) AS ?label) }"""):
-        cat = _CLASS_TO_CATEGORY.get(row["c"].value)
-        if cat is None or not hasattr(row["n"], "value"):
+    for row in store.select(f"""SELECT ?n ?c ?label WHERE {{ {_CLASS_VALUES} ?n a ?c .
+            OPTIONAL {{ ?n skos:prefLabel ?pl }} OPTIONAL {{ ?n rdfs:label ?rl }}
+            BIND(COALESCE(?pl, ?rl) AS ?label) }}"""):
+        n = row["n"]
+        if not isinstance(n, ox.NamedNode):
             continue
-        n = row["n"].value
-        label = row["label"].value if row["label"] is not None else n.rsplit("/", 1)[-1]
-        if n not in out or (cat, label) < out[n]:
-            out[n] = (cat, label)  # a node with two classes or labels: the same one every time
+        label = row["label"].value if row["label"] is not None else n.value.rsplit("/", 1)[-1]
+        item = (_CLASS_TO_CATEGORY[row["c"].value], label)
+        if n.value not in out or item < out[n.value]:
+            out[n.value] = item
     return out
 
 
@@ -74,21 +85,35 @@ def degrees(store: "GraphStore") -> Counter:
 
 def relations(store: "GraphStore", nodes: Optional[Iterable[str]] = None) -> list[tuple[str, str, str, bool]]:
     """(subject, predicate name, object, inferred) for the relations among ``nodes`` (all when None).
-    A locatedIn no sentence states is inferred (a place in the report's region)."""
+    A locatedIn no sentence states is inferred (a place in the report's region).
+
+    Read with the store's indexes rather than SPARQL: a page asks for the relations of
+    a few thousand things, which is a few lookups each."""
     keep = set(nodes) if nodes is not None else None
     found: set[tuple[str, str, str]] = set()
-    for values in _blocks("s", keep):
-        for row in store.select(f"SELECT ?s ?p ?o WHERE {{ {values} ?s ?p ?o . {_RELATION_VALUES} }}"):
-            o = row["o"].value
-            if keep is None or o in keep:
-                found.add((row["s"].value, _PREDICATES[row["p"].value], o))
-    stated: set[tuple[str, str]] = set()
-    for values in _blocks("s", keep):
-        for row in store.select(f"""SELECT DISTINCT ?s ?o WHERE {{ {values}
-                ?rm rdf:subject ?s ; rdf:predicate kg:locatedIn ; rdf:object ?o .
-                FILTER NOT EXISTS {{ ?rm kg:inferred true }} }}"""):
-            stated.add((row["s"].value, row["o"].value))
-    return sorted((s, p, o, p == "locatedIn" and (s, o) not in stated) for s, p, o in found)
+    for p, name in _PREDICATES.items():
+        pred = node(p)
+        subjects = [None] if keep is None else [node(n) for n in sorted(keep)]
+        for s in subjects:
+            for q in store.store.quads_for_pattern(s, pred, None, None):
+                o = q.object.value
+                if keep is None or o in keep:
+                    found.add((q.subject.value, name, o))
+    out = []
+    for s, p, o in sorted(found):
+        out.append((s, p, o, p == "locatedIn" and not _stated(store, s, o)))
+    return out
+
+
+def _stated(store: "GraphStore", s: str, o: str) -> bool:
+    """True when a sentence states that ``s`` lies in ``o`` (evidence not marked inferred)."""
+    for q in store.store.quads_for_pattern(None, RDF_SUBJECT, node(s), None):
+        rm, g = q.subject, q.graph_name
+        if ox.Quad(rm, RDF_PREDICATE, _LOCATED, g) in store.store \
+                and ox.Quad(rm, RDF_OBJECT, node(o), g) in store.store \
+                and not any(True for _ in store.store.quads_for_pattern(rm, _INFERRED, None, g)):
+            return True
+    return False
 
 
 def network(store: "GraphStore", nodes: Optional[Iterable[str]] = None,
@@ -129,23 +154,44 @@ def _names(store: "GraphStore", G: nx.MultiDiGraph) -> None:
 
 
 def _evidence(store: "GraphStore", G: nx.MultiDiGraph) -> None:
-    """Each node's sentences (text, document label) in document order, the first few kept."""
-    found: dict[str, set[tuple[str, int, str]]] = {}
-    for values in _blocks("n", G.nodes):
-        for row in store.select(f"""SELECT ?n ?text ?start ?doc WHERE {{ {values}
-                ?m kg:mentionOf ?n ; kg:inSentence ?s ; kg:inDocument ?d .
-                ?s kg:text ?text . OPTIONAL {{ ?s kg:startOffset ?start }} OPTIONAL {{ ?d rdfs:label ?doc }} }}"""):
-            start = int(row["start"].value) if row["start"] is not None else 0
-            doc = row["doc"].value if row["doc"] is not None else ""
-            found.setdefault(row["n"].value, set()).add((doc, start, row["text"].value))
-    for n, items in found.items():
-        ordered, seen = [], set()
-        for doc, _, text in sorted(items):
-            if (text, doc) not in seen:
-                seen.add((text, doc))
-                ordered.append((text, doc))
-        G.nodes[n]["evidence"] = ordered[:MAX_EVIDENCE]
-        G.nodes[n]["documents"] = sorted({doc for doc, _, _ in items})
+    """Each node's sentences (text, document label) in document order, the first few kept.
+
+    A node named a thousand times needs only its first sentences: its mentions are
+    ordered by the document and offset their IRIs carry (kg writes <document>/m<start>-<end>),
+    and only the first ones' sentences are read."""
+    labels = {r["d"].value: r["l"].value for r in store.select(
+        "SELECT ?d ?l WHERE { ?d a kg:Document ; rdfs:label ?l }")}
+    for n in G.nodes:
+        order = []
+        for q in store.store.quads_for_pattern(None, _MENTION_OF, node(n), None):
+            m = q.subject
+            own = _MENTION.match(m.value)
+            doc, start = (own.group(1), int(own.group(2))) if own else _where(store, m)
+            order.append((labels.get(doc, ""), start, m.value))
+        order.sort()
+        evidence: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for label, _, m in order:
+            if len(evidence) >= MAX_EVIDENCE:
+                break
+            for q in store.store.quads_for_pattern(node(m), _IN_SENTENCE, None, None):
+                sentence = q.object.value
+                if sentence in seen:
+                    continue
+                seen.add(sentence)
+                text = next((t.object.value for t in store.store.quads_for_pattern(q.object, _TEXT, None, None)), "")
+                if text and (text, label) not in evidence:
+                    evidence.append((text, label))
+        G.nodes[n]["evidence"] = evidence
+        G.nodes[n]["documents"] = sorted({label for label, _, _ in order})
+
+
+def _where(store: "GraphStore", mention) -> tuple[str, int]:
+    """The document and offset of a mention a graph written elsewhere holds."""
+    doc = next((q.object.value for q in store.store.quads_for_pattern(mention, _IN_DOCUMENT, None, None)), "")
+    start = next((int(q.object.value) for q in store.store.quads_for_pattern(mention, _START, None, None)
+                  if q.object.value.lstrip("-").isdigit()), 0)
+    return doc, start
 
 
 def _indicators(store: "GraphStore", G: nx.MultiDiGraph) -> None:
@@ -208,7 +254,7 @@ def summary(store: "GraphStore", top: int = 10, table: Optional[dict] = None,
     degree centrality (their share of all other things they are related to).
     ``table`` and ``deg`` are ``things(store)`` and ``degrees(store)`` when the caller has them."""
     cats: Counter = Counter()
-    for row in store.select("SELECT ?c (COUNT(DISTINCT ?n) AS ?k) WHERE { ?n a ?c } GROUP BY ?c"):
+    for row in store.select(f"SELECT ?c (COUNT(DISTINCT ?n) AS ?k) WHERE {{ {_CLASS_VALUES} ?n a ?c }} GROUP BY ?c"):
         cat = _CLASS_TO_CATEGORY.get(row["c"].value)
         if cat:
             cats[cat] += int(row["k"].value)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import jieba
+from jieba import finalseg
 
 from .lexicon import Lexicon
 from .model import Document, Sentence
@@ -28,8 +29,9 @@ _BODY_ENDS = set("局院所厅委社校行站馆部处科办")
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word (a tuple: a sentence has hundreds, made afresh for every sentence)."""
+
     word: str
     start: int  # offset in the sentence text
     end: int
@@ -49,6 +51,56 @@ def split_sentences(doc: Document) -> list[Sentence]:
     return sentences
 
 
+def _route_in_c():
+    """jieba-fast's C function for jieba's best path through a sentence's word graph, when
+    installed (it is 2-3x faster than jieba's Python); None otherwise."""
+    try:
+        import _jieba_fast_functions_py3 as fast  # installed by the jieba-fast package
+    except ImportError:
+        return None
+    return fast._get_DAG_and_calc
+
+
+class _Tokenizer(jieba.Tokenizer):
+    """jieba's tokenizer with its word graph walked in C (jieba-fast) where that is
+    installed. Only the path through the dictionary's words moves to C: unknown runs
+    still go to jieba's own HMM, because jieba-fast's differs on rare characters
+    (炘皓), so the words are exactly jieba's (tested on every test passage)."""
+
+    route_in_c = staticmethod(_route_in_c() or (lambda *a: None))
+    fast = _route_in_c() is not None
+
+    def _Tokenizer__cut_DAG(self, sentence):  # jieba.Tokenizer.__cut_DAG, its route from C
+        if not self.fast:
+            yield from super()._Tokenizer__cut_DAG(sentence)
+            return
+        self.check_initialized()
+        route: list[int] = []
+        self.route_in_c(self.FREQ, sentence, route, float(self.total))
+        x, buf, n = 0, "", len(sentence)
+        while x < n:
+            y = route[x] + 1
+            word = sentence[x:y]
+            if y - x == 1:
+                buf += word
+            else:
+                if buf:
+                    yield from self._unknown(buf)
+                    buf = ""
+                yield word
+            x = y
+        if buf:
+            yield from self._unknown(buf)
+
+    def _unknown(self, buf: str):
+        if len(buf) == 1:
+            yield buf
+        elif not self.FREQ.get(buf):
+            yield from finalseg.cut(buf)
+        else:
+            yield from buf
+
+
 class Segmenter:
     """A jieba tokenizer of its own (no global jieba state) with kg's words added."""
 
@@ -58,7 +110,7 @@ class Segmenter:
     @cached_property
     def _jieba(self) -> jieba.Tokenizer:
         jieba.setLogLevel(logging.WARNING)
-        tk = jieba.Tokenizer()
+        tk = _Tokenizer()
         tk.tmp_dir = tempfile.gettempdir()
         tk.initialize()
         for w in sorted(self._added):

@@ -443,7 +443,7 @@ class SentenceRules:
     def gazetteer(self, text: str, toks: list[Token]) -> Iterator[Cand]:
         """Whole words (or runs of up to six words) that a lexicon names."""
         n = len(toks)
-        gaz = self._gaz
+        gaz, heads = self._gaz, self._gaz_heads
         for i in range(n):
             word = ""
             for j in range(i, min(n, i + 6)):
@@ -454,6 +454,8 @@ class SentenceRules:
                 if hit is None and j <= i + 1:
                     hit = self._pattern_hit(word)
                 if hit is None:
+                    if j > i and word not in heads:
+                        break  # no lexicon name starts with these words
                     continue
                 category, rule = hit
                 if rule == "division" and not self._division_ok(word, toks, i, j):
@@ -518,6 +520,12 @@ class SentenceRules:
         for w, c in self.lex.user_terms.items():
             gaz[w] = (c, "user")
         return gaz
+
+    @cached_property
+    def _gaz_heads(self) -> frozenset[str]:
+        """Every proper beginning of a lexicon name: a run of words that is none of these
+        can grow into no name."""
+        return frozenset(w[:k] for w in self._gaz for k in range(1, len(w)))
 
     def _pattern_hit(self, word: str) -> Optional[tuple[str, str]]:
         # each test first checks what its pattern cannot do without (a length, a character)
