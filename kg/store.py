@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 CORPUS = ox.NamedNode(iri.CORPUS_GRAPH)
 _DIVISION_ENDS = ("省", "市", "区", "县", "州", "盟", "旗")
+_AREAS = (iri.DIVISION_PREFIX, iri.entity_iri("AdministrativeArea", "", "", "").rsplit("/", 1)[0] + "/")
 _BATCH = 400  # nodes per VALUES block when a few things are refreshed
 _PREFIXES = {"kg": str(KG._NS), "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
 _QUERY_PREFIXES = {**_PREFIXES, "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -145,22 +146,38 @@ class GraphStore:
                 self.store.extend(facts)
 
     def _facts(self, nodes: Optional[list[str]]) -> Iterator[ox.Quad]:
+        """The corpus facts of ``nodes`` (all things when None), from every document's graph.
+        The store counts names by node; only a division's mentions are read one by one,
+        since its label is the full name a mention implies (济南 -> 济南市)."""
         values = "" if nodes is None else "VALUES ?node { " + " ".join(f"<{n}>" for n in nodes) + " }"
-        texts: dict[str, set[tuple[str, str]]] = {}  # node -> (mention, its text)
-        aliases: dict[str, dict[str, set[str]]] = {}  # node -> mention -> its aliases
-        for row in self._select(f"""SELECT ?node ?m ?text ?alias WHERE {{ {values}
-                GRAPH ?g {{ ?m kg:mentionOf ?node ; kg:text ?text . OPTIONAL {{ ?m kg:alias ?alias }} }} }}"""):
+        canon: dict[str, Counter] = {}  # node -> the name each mention gives it -> mentions
+        names: dict[str, set[str]] = {}
+        for row in self._select(f"""SELECT ?node ?text (COUNT(DISTINCT ?m) AS ?k) WHERE {{ {values}
+                GRAPH ?g {{ ?m kg:mentionOf ?node ; kg:text ?text }} }} GROUP BY ?node ?text"""):
             n = row["node"].value
-            if iri.category_of(n) is None:
-                continue
-            m = row["m"].value
-            texts.setdefault(n, set()).add((m, row["text"].value))
-            per = aliases.setdefault(n, {}).setdefault(m, set())
+            if iri.category_of(n) not in (None, "AdministrativeArea"):
+                canon.setdefault(n, Counter())[row["text"].value] += int(row["k"].value)
+                names.setdefault(n, set()).add(row["text"].value)
+        areas: dict[str, dict[tuple[str, str], set[str]]] = {}  # division -> (mention, text) -> aliases
+        for row in self._select(f"""SELECT ?node ?m ?text ?alias WHERE {{ {values}
+                GRAPH ?g {{ ?m kg:mentionOf ?node ; kg:text ?text . OPTIONAL {{ ?m kg:alias ?alias }} }}
+                FILTER(STRSTARTS(STR(?node), "{_AREAS[0]}") || STRSTARTS(STR(?node), "{_AREAS[1]}")) }}"""):
+            per = areas.setdefault(row["node"].value, {}).setdefault((row["m"].value, row["text"].value), set())
             if row["alias"] is not None:
                 per.add(row["alias"].value)
+        for n, mentions in areas.items():
+            counts = canon.setdefault(n, Counter())
+            for (_, text), aka in mentions.items():
+                counts[_canonical(text, aka)] += 1
+                names.setdefault(n, set()).update(aka | {text})
+        # the rarer pattern first: the store joins in the order written
+        for row in self._select(f"""SELECT DISTINCT ?node ?alias WHERE {{ {values}
+                GRAPH ?g {{ ?m kg:alias ?alias . ?m kg:mentionOf ?node }} }}"""):
+            if row["node"].value in names:
+                names[row["node"].value].add(row["alias"].value)
         titles: dict[str, set[str]] = {}
         for row in self._select(f"""SELECT DISTINCT ?node ?title WHERE {{ {values}
-                GRAPH ?g {{ ?m kg:mentionOf ?node ; kg:positionTitle ?title }} }}"""):
+                GRAPH ?g {{ ?m kg:positionTitle ?title . ?m kg:mentionOf ?node }} }}"""):
             titles.setdefault(row["node"].value, set()).add(row["title"].value)
         edges: dict[str, set[tuple[str, str]]] = {}
         subject = values.replace("?node", "?s")
@@ -169,19 +186,13 @@ class GraphStore:
             o = row["o"].value
             if iri.category_of(o) is not None:  # links to a document's indicators stay in its graph
                 edges.setdefault(row["s"].value, set()).add((row["p"].value, o))
-        for n in sorted(texts):
-            yield from self._thing(n, texts[n], aliases[n], titles.get(n, set()), edges.get(n, set()))
+        for n in sorted(canon):
+            yield from self._thing(n, canon[n], names[n], titles.get(n, set()), edges.get(n, set()))
 
-    def _thing(self, n: str, texts: set[tuple[str, str]], aliases: dict[str, set[str]], titles: set[str],
+    def _thing(self, n: str, canon: Counter, names: set[str], titles: set[str],
                edges: set[tuple[str, str]]) -> Iterator[ox.Quad]:
         category = iri.category_of(n)
         code = iri.division_code(n)
-        canon: Counter = Counter()
-        names: set[str] = set()
-        for m, text in texts:
-            names.add(text)
-            names |= aliases[m]
-            canon[_canonical(text, aliases[m], category == "AdministrativeArea")] += 1
         label = max(canon, key=lambda x: (canon[x], len(x), x))
         s = node(n)
         yield ox.Quad(s, RDF_TYPE, getattr(T, category), CORPUS)
@@ -244,13 +255,10 @@ class GraphStore:
         return g
 
 
-def _canonical(text: str, aliases: set[str], division: bool) -> str:
-    """A division is called by its full name (济南 -> 济南市); anything else as written."""
-    if division:
-        full = [a for a in aliases if a != text and a.endswith(_DIVISION_ENDS)]
-        if full:
-            return max(full, key=lambda a: (len(a), a))
-    return text
+def _canonical(text: str, aliases: set[str]) -> str:
+    """A division is called by the full name a mention implies (济南 -> 济南市), else as written."""
+    full = [a for a in aliases if a != text and a.endswith(_DIVISION_ENDS)]
+    return max(full, key=lambda a: (len(a), a)) if full else text
 
 
 def _format_name(fmt: ox.RdfFormat) -> str:

@@ -1,7 +1,11 @@
 """Extraction on the sample report: what a reader of the graph would check first."""
 from __future__ import annotations
 
+import pytest
+
 from kg.read import read_text
+
+from .conftest import DATA
 
 
 def by_name(extraction):
@@ -88,3 +92,20 @@ def test_web_boilerplate_is_ignored(pipeline):
                     "来源：济南日报\n", "news")
     ex = pipeline.extract(doc)
     assert {m.text for m in ex.mentions} == {"市中区", "中山公园"}
+
+
+def test_the_c_route_gives_jiebas_words(pipeline):
+    """With jieba-fast installed the route through a sentence is computed in C; the words
+    must be exactly jieba's, or every graph would change with an optional package."""
+    from kg.segment import _Tokenizer
+    if not _Tokenizer.fast:
+        pytest.skip("jieba-fast is not installed")
+    seg = pipeline.extractor.segmenter
+    sentences = [s for p in sorted(DATA.glob("*/*.txt")) for s in p.read_text(encoding="utf-8").split("\n")]
+    sentences += ["推进炘皓新能源、巨星科技等企业扩产。"]  # rare characters: jieba-fast's own HMM differs here
+    fast = [seg.tokens(s) for s in sentences]
+    seg._jieba.fast = False
+    try:
+        assert [seg.tokens(s) for s in sentences] == fast
+    finally:
+        del seg._jieba.fast
