@@ -60,6 +60,7 @@ class Lexicon:
     descriptors: frozenset[str] = frozenset()  # 村民, 游客: they mark a name but are no post
     user_terms: dict[str, str] = field(default_factory=dict)  # term -> category
     _boundary_cache: dict[str, str] = field(default_factory=dict, repr=False)
+    _verb_cache: dict = field(default_factory=dict, repr=False)
     _by_code: dict[str, Division] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -180,6 +181,21 @@ class Lexicon:
                 out.setdefault(w[-1], set()).add(len(w))
         return {c: tuple(sorted(ks, reverse=True)) for c, ks in out.items()}
 
+    def verbs(self, *kinds: str) -> tuple[str, ...]:
+        """The trigger verbs of any of ``kinds`` ("develop", "action"), longest first."""
+        return self._verbs(frozenset(kinds))[0]
+
+    def verb_pattern(self, *kinds: str) -> re.Pattern:
+        """One regex for the trigger verbs of ``kinds``, longest first (so a match is the
+        longest verb at its place)."""
+        return self._verbs(frozenset(kinds))[1]
+
+    def _verbs(self, kinds: frozenset[str]) -> tuple[tuple[str, ...], re.Pattern]:
+        if kinds not in self._verb_cache:
+            words = tuple(sorted((w for w, k in self.triggers.items() if k & kinds), key=len, reverse=True))
+            self._verb_cache[kinds] = (words, re.compile("|".join(map(re.escape, words)) or "(?!)"))
+        return self._verb_cache[kinds]
+
     def holds_short_name(self, text: str) -> bool:
         """True when a division's short name (济南, 长沙) occurs anywhere in ``text``."""
         longest = self._longest_short
@@ -197,6 +213,11 @@ class Lexicon:
             if shortest <= k <= longest and i + k <= len(text) and text[i:i + k] in self.divisions:
                 return k
         return 0
+
+    @cached_property
+    def division_heads(self) -> frozenset[str]:
+        """The first characters of full division names."""
+        return frozenset(self._division_lengths)
 
     @cached_property
     def _division_lengths(self) -> dict[str, tuple[int, ...]]:

@@ -234,12 +234,11 @@ class Extractor:
             return True
         clause = _CLAUSE_SPLIT.split(text[:c.start])[-1]
         after = text[c.end:c.end + 4]
-        develop = [w for w, k in self.lex.triggers.items() if "develop" in k or "action" in k]
         # 海洋经济加快发展, 现代服务业不断壮大, 以人工智能赋能: the sector opens a clause on its growth
         grows = not clause.strip() or clause.endswith("以")
         rest = _CLAUSE_SPLIT.split(text[c.end:])[0][:6]
-        return (any(w in clause for w in develop) or after.startswith(_INDUSTRY_AFTER)
-                or (grows and any(w in rest for w in self.lex.triggers if "develop" in self.lex.triggers[w]))
+        return (bool(self.lex.verb_pattern("develop", "action").search(clause)) or after.startswith(_INDUSTRY_AFTER)
+                or (grows and bool(self.lex.verb_pattern("develop").search(rest)))
                 or text[c.start - 1:c.start] in ("、", "和", "与", "及") or after[:1] in ("、", "和", "等"))
 
     def _titled_bodies(self, text: str, toks, people: list[Cand], found: list[Cand]) -> list[Cand]:

@@ -20,6 +20,7 @@ from .base import (
 
 _PROVINCE_PART = re.compile("^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新](?:东南|东北|西南|西北|[东南西北中])$")
 _CHIEF_SYSTEM = re.compile("^[河湖林田路山街链][长]制$")
+_PART_HEADS = frozenset("京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新")  # of _PROVINCE_PART
 _RING_ROAD = re.compile(r"^[东南西北]?[一二三四五六七八九内外中]环(?:[东南西北]|高架|快速)?(?:路|线|段)?$")
 _CAMPUS = re.compile(r"(?:新院区|院区|分院|新院|东院|西院|南院|北院)$")
 # Quoted text that is a phrase of the writer's, not a name.
@@ -451,7 +452,8 @@ class SentenceRules:
                 if len(word) > 16:
                     break
                 hit = gaz.get(word)
-                if hit is None and j <= i + 1:
+                if hit is None and j <= i + 1 and len(word) <= 8 and ("环" in word or word[0] in _PART_HEADS
+                                                                     or word[-1] == "制" or "家" in word):
                     hit = self._pattern_hit(word)
                 if hit is None:
                     if j > i and word not in heads:
@@ -491,8 +493,9 @@ class SentenceRules:
         them (港口/区山/新村): a name with its suffix is unambiguous."""
         starts = {t.start for t in toks}
         i, n = 0, len(text)
+        heads = self.lex.division_heads
         while i < n:
-            hit = self.lex.division_at(text, i)
+            hit = self.lex.division_at(text, i) if text[i] in heads else 0
             if hit and (i in starts or not is_han(text[i - 1])):
                 end = i + hit
                 if text[end - 1] in "省市区县" and text[end:end + 1] == "委" and text[end + 1:end + 2] != "员":

@@ -150,7 +150,7 @@ class RelationRules:
 
     def _develops(self, sent, ms, subject) -> Iterator[Relation]:
         text = sent.text
-        verbs = [w for w, k in self.lex.triggers.items() if "develop" in k]
+        verbs = self.lex.verbs("develop")
         for ind in (m for m in ms if m.category == "Industry"):
             rel = ind.start - sent.start
             clause_start = _clause_start(text, rel)
@@ -181,7 +181,7 @@ class RelationRules:
         text = sent.text
         rel = ind.start - sent.start
         start = _clause_start(text, rel)
-        opens = any(text.startswith(v, start) for v in verbs + ["做优", "做强", "做大"])
+        opens = any(text.startswith(v, start) for v in (*verbs, "做优", "做强", "做大"))
         if opens and start > 0:
             start = _clause_start(text, start - 1)
         parks = [m for m in _standalone(ms) if m.category == "Park" and start <= m.start - sent.start
@@ -404,8 +404,7 @@ class RelationRules:
         text = sent.text
         past = bool(_PAST.search(text)) or bool(year and doc_year and year < doc_year)
         status = "done" if past else "planned"
-        verbs = sorted((w for w, k in self.lex.triggers.items() if "action" in k), key=len, reverse=True)
-        pattern = re.compile("|".join(map(re.escape, verbs)))
+        pattern = self.lex.verb_pattern("action")
         for m in ms:
             if m.category not in PLACES:
                 continue
