@@ -114,11 +114,14 @@ def _graph_argument(f):
               help="A TSV of 'term<TAB>Category' lines to add your own names (repeatable).")
 @click.option("--title", default="", help="Title shown on the HTML page.")
 @click.option("--turtle/--no-turtle", default=None,
-              help="Write graph.ttl at every change, or never (default: up to a million quads; "
-                   "kg export writes it on demand).")
+              help="Write graph.ttl at every change, or never (default: up to a million quads, about 600 "
+                   "reports; kg export writes it on demand).")
+@click.option("--page/--no-page", default=None,
+              help="Write graph.html at every change, or never (default: as graph.ttl; kg view writes it "
+                   "on demand).")
 @_workers_option
 def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], title: str, turtle: bool | None,
-          workers: int) -> None:
+          page: bool | None, workers: int) -> None:
     """Build a corpus folder from .txt files or folders of them.
 
     The folder holds the store (query it with kg query), graph.ttl and
@@ -134,7 +137,7 @@ def build(paths: tuple[Path, ...], out: Path | None, lexicon: tuple[Path, ...], 
     writable_folder(out)  # a bad --out fails before any work
     with _Feedback() as feedback:
         _, change = Corpus.build(out, paths, lexicon=lexicon, title=title, progress=feedback, workers=workers,
-                                 turtle=turtle)
+                                 turtle=turtle, page=page)
     _phases(change)
     click.echo(f"{out}: {change.summary.line()}")
 

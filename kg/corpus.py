@@ -44,9 +44,10 @@ _KIND = "kg corpus"
 _VERSION = 1
 _LOCK = ".kg-lock"
 _BATCH_BYTES = 64 << 20  # N-Quads gathered before one bulk write to the store
-# A corpus of more quads gets no graph.ttl by every change unless asked (kg build --turtle):
-# writing it takes longer than the change, and kg export writes it when wanted.
-TURTLE_UP_TO = 1_000_000
+# A corpus of more quads (about 600 reports) gets no graph.ttl or graph.html from every
+# change unless asked (kg build --turtle --page): writing them would take longer than
+# adding a report, and kg export and kg view write them when wanted.
+OUTPUTS_UP_TO = 1_000_000
 
 
 class CorpusError(KgError):
@@ -134,10 +135,11 @@ class Corpus:
     @classmethod
     def build(cls, folder: str | Path, paths: Iterable[str | Path], *, lexicon: Iterable[str | Path] = (),
               title: str = "", progress=None, pipeline=None, workers: Optional[int] = None,
-              turtle: Optional[bool] = None) -> tuple["Corpus", Change]:
+              turtle: Optional[bool] = None, page: Optional[bool] = None) -> tuple["Corpus", Change]:
         """Build a corpus in ``folder`` from files and folders of ``.txt`` files, replacing
         any corpus there; documents are read by ``workers`` processes (default: all cores).
-        ``turtle`` says whether every change writes graph.ttl (None: up to TURTLE_UP_TO quads).
+        ``turtle`` and ``page`` say whether every change writes graph.ttl and graph.html
+        (None: up to OUTPUTS_UP_TO quads).
         Raises ``InputError`` for a bad file, ``GraphFileError`` for a folder kg cannot write
         in: the folder is then as it was."""
         from .pipeline import Phases, Pipeline
@@ -149,7 +151,8 @@ class Corpus:
             inputs, duplicates = pipeline.read(paths, phases)
             change = Change(added=[i.source for i in inputs], duplicates=duplicates, phases=phases)
             manifest = {"kind": _KIND, "version": _VERSION, "kg": __version__, "title": title,
-                        "lexicon": sorted(pipeline.lexicon.user_terms.items()), "turtle": turtle}
+                        "lexicon": sorted(pipeline.lexicon.user_terms.items()), "turtle": turtle,
+                        "page": page}
 
             def edit(store: GraphStore) -> None:
                 _add(store, pipeline, inputs, phases, workers)
@@ -278,16 +281,24 @@ def _commit(folder: Path, base: Optional[Path], manifest: dict, edit: Callable[[
             with phases.timed("store"):
                 store.store.flush()
             graph = KnowledgeGraph(store, title=_title(manifest.get("title", ""), store))
-            turtle = manifest.get("turtle")
-            if turtle if turtle is not None else len(store) <= TURTLE_UP_TO:
+            small = len(store) <= OUTPUTS_UP_TO
+            turtle, page = manifest.get("turtle"), manifest.get("page")
+            if turtle if turtle is not None else small:
                 with phases.timed("turtle"):
                     staged.write_with(folder / TURTLE_NAME, lambda fh: write(graph, GraphFormat.TURTLE, fh))
             else:
-                staged.remove(folder / TURTLE_NAME)
+                staged.remove(folder / TURTLE_NAME)  # never a graph.ttl of an older state beside the store
                 change.notes.append(f"{TURTLE_NAME} is not written for a corpus of {len(store):,} quads; "
                                     f"kg export {folder} --format turtle -o FILE writes it")
+            if page if page is not None else small:
+                with phases.timed("page"):
+                    staged.write(folder / HTML_NAME, graph.render())
+            else:
+                staged.remove(folder / HTML_NAME)
+                change.notes.append(f"{HTML_NAME} is not written for a corpus of {len(store):,} quads; "
+                                    f"kg view {folder} writes its overview, kg view {folder} --region NAME "
+                                    "a page of one region")
             with phases.timed("page"):
-                staged.write(folder / HTML_NAME, graph.render())
                 change.summary = graph.summary()
         except OSError as err:
             raise GraphFileError(f"{folder}: cannot write the corpus ({err.strerror or err})") from err

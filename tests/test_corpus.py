@@ -244,13 +244,14 @@ def test_an_export_that_cannot_be_written_is_one_line(built, tmp_path):
     assert (tmp_path / "f").read_text(encoding="utf-8") == "x" and list((tmp_path / "d").iterdir()) == []
 
 
-def test_a_large_corpus_gets_graph_ttl_on_demand(pipeline, tmp_path, monkeypatch):
+def test_a_large_corpus_gets_graph_ttl_and_its_page_on_demand(pipeline, tmp_path, monkeypatch):
     folder = tmp_path / "c"
     corpus, change = Corpus.build(folder, A[:1], pipeline=pipeline)
     assert (folder / "graph.ttl").exists() and not change.notes
-    monkeypatch.setattr("kg.corpus.TURTLE_UP_TO", 100)
+    monkeypatch.setattr("kg.corpus.OUTPUTS_UP_TO", 100)
     change = corpus.add(B[:1], pipeline=pipeline)
     assert not (folder / "graph.ttl").exists() and "kg export" in change.notes[0]
+    assert not (folder / "graph.html").exists() and "kg view" in change.notes[1]
     monkeypatch.setattr("kg.export.STREAM_ABOVE", 100)  # and the export streams from the store
     streamed = Corpus.open(folder).knowledge_graph()
     for fmt in (GraphFormat.TURTLE, GraphFormat.TRIG, GraphFormat.NQUADS):
