@@ -265,7 +265,7 @@ def summary(store: "GraphStore", top: int = 10, table: Optional[dict] = None,
     docs = next(iter(store.select("SELECT (COUNT(DISTINCT ?d) AS ?k) WHERE { ?d a kg:Document }")))["k"]
     central = []
     n = sum(cats.values())
-    if n > 1:
+    if n > 1 and top > 0:
         table = table if table is not None else things(store)
         deg = deg if deg is not None else degrees(store)
         scored = [(d / (n - 1), table[t]) for t, d in deg.items() if t in table]

@@ -34,7 +34,7 @@ from .files import Staged, writable_folder
 from .export import write
 from .formats import GraphFormat
 from .knowledge import HTML_NAME, TURTLE_NAME, KnowledgeGraph
-from .store import DocumentInfo, GraphStore
+from .store import DocumentInfo, Facts, GraphStore
 
 log = logging.getLogger(__name__)
 
@@ -155,9 +155,9 @@ class Corpus:
                         "page": page}
 
             def edit(store: GraphStore) -> None:
-                _add(store, pipeline, inputs, phases, workers)
+                facts = _add(store, pipeline, inputs, phases, workers)
                 with phases.timed("store"):
-                    store.refresh()
+                    store.write_facts(facts)  # every document is new: their facts add up
 
             _commit(folder, None, manifest, edit, change)
         return cls.open(folder), change
@@ -198,7 +198,7 @@ class Corpus:
             def edit(store: GraphStore) -> None:
                 with phases.timed("store"):
                     touched = set().union(*(store.remove_document(d.iri) for d in stale))
-                touched |= _add(store, pipeline, new, phases, workers)
+                touched |= set(_add(store, pipeline, new, phases, workers).canon)
                 with phases.timed("store"):
                     store.refresh(touched)
 
@@ -236,19 +236,19 @@ class Corpus:
         self.manifest = fresh.manifest
 
 
-def _add(store: GraphStore, pipeline, inputs, phases, workers: Optional[int]) -> set[str]:
+def _add(store: GraphStore, pipeline, inputs, phases, workers: Optional[int]) -> Facts:
     """Extract the inputs (in ``workers`` processes) and stream their graphs into ``store``
-    in bulk; returns the things they name. Extraction and resolution times are those of
-    the workers, added up."""
+    in bulk; returns their facts for the corpus graph, added up. Extraction and resolution
+    times are those of the workers, added up."""
     from .workers import extract
 
-    touched: set[str] = set()
+    facts = Facts()
     batch: list[bytes] = []
     size = 0
     for i, done in enumerate(extract(pipeline, inputs, workers), 1):
         for phase, seconds in done.times.items():
             phases.times[phase] = phases.times.get(phase, 0.0) + seconds
-        touched |= done.things
+        facts.merge(done.facts)
         batch.append(done.nquads)
         size += len(done.nquads)
         if size >= _BATCH_BYTES or i == len(inputs):
@@ -256,7 +256,7 @@ def _add(store: GraphStore, pipeline, inputs, phases, workers: Optional[int]) ->
                 store.load_nquads(b"".join(batch))
             batch, size = [], 0
         phases.tick("extraction", i, len(inputs))
-    return touched
+    return facts
 
 
 def _commit(folder: Path, base: Optional[Path], manifest: dict, edit: Callable[[GraphStore], None],
@@ -298,8 +298,9 @@ def _commit(folder: Path, base: Optional[Path], manifest: dict, edit: Callable[[
                 change.notes.append(f"{HTML_NAME} is not written for a corpus of {len(store):,} quads; "
                                     f"kg view {folder} writes its overview, kg view {folder} --region NAME "
                                     "a page of one region")
-            with phases.timed("page"):
-                change.summary = graph.summary()
+            with phases.timed("store"):
+                from .analyse import summary
+                change.summary = summary(store, top=0)  # counts only: what the summary line says
         except OSError as err:
             raise GraphFileError(f"{folder}: cannot write the corpus ({err.strerror or err})") from err
         finally:

@@ -25,6 +25,7 @@ from . import iri
 from .identity import Identity
 from .model import Extraction, Indicator, Mention, Sentence
 from .resolve import Resolved
+from .store import Facts
 from .vocab import KG
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -75,12 +76,15 @@ class Source:
 
 
 def document_nquads(ex: Extraction, resolved: Resolved, identities: dict[str, Identity],
-                    source: Source) -> tuple[str, frozenset[str]]:
-    """The document's graph as N-Quads, and the things it names (their corpus facts depend on it).
+                    source: Source) -> tuple[str, Facts]:
+    """The document's graph as N-Quads, and what it tells the corpus graph of the things it
+    names (``kg.store.Facts``, which a build adds up instead of reading them back).
     Written as text: a graph is made once and read by the store in bulk, and text costs a
     fraction of building term objects."""
     graph = _DocumentGraph(ex, resolved, identities, source)
-    return "".join(graph.lines), frozenset(graph.things)
+    mentions = [(m, n, text, aliases, titles) for m, (nodes, text, aliases, titles) in graph.mentions.items()
+                for n in sorted(nodes)]
+    return "".join(graph.lines), Facts.of_mentions(mentions, graph.edges)
 
 
 class _DocumentGraph:
@@ -90,7 +94,10 @@ class _DocumentGraph:
         self.d = source.iri
         self.tail = f" <{self.d}> .\n"
         self.lines: list[str] = []
-        self.things: set[str] = set()
+        # what the corpus graph is made of: each mention's things, text, aliases and titles,
+        # and the relations stated
+        self.mentions: dict[str, tuple[set[str], str, set[str], set[str]]] = {}
+        self.edges: list[tuple[str, str, str]] = []
         self._nodes: dict[str, str] = {}
         self._build(ex, source)
 
@@ -118,13 +125,17 @@ class _DocumentGraph:
                 self._sentence(s)
         for m in ex.mentions:
             of = self.entity(m)
-            self.things.add(of[1:-1])
             mention = self._mention(m.sentence, m.start, m.end, m.text, of)
-            for alias in sorted(self.resolved.names.get(m, set()) - {m.text}):
+            aliases = self.resolved.names.get(m, set()) - {m.text}
+            for alias in sorted(aliases):
                 self.add(mention, K.alias, _zh(alias))
             title = ex.titles.get(m)
             if title:
                 self.add(mention, K.positionTitle, _plain(title))
+            nodes, _, known, titles = self.mentions.setdefault(mention, (set(), m.text, set(), set()))
+            nodes.add(of[1:-1])
+            known |= aliases
+            titles |= {title} if title else set()
         for ind in ex.indicators:
             self._indicator(ind)
         for r in ex.relations:
@@ -136,6 +147,7 @@ class _DocumentGraph:
             pred = getattr(K, r.predicate)
             if local:
                 self.add(head, pred, tail)  # the indicator is this document's: so is the link
+            self.edges.append((head[1:-1], pred[1:-1], tail[1:-1]))
             rm = f"<{self.d}/r-{iri.short_hash(head[1:-1], r.predicate, tail[1:-1])}-{r.sentence.index}>"
             self.add(rm, _TYPE, K.RelationMention)
             self.add(rm, _SUBJECT, head)

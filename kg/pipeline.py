@@ -27,7 +27,7 @@ from .lexicon import Lexicon
 from .model import Document, Extraction
 from .read import find_sources, read_document
 from .resolve import resolve
-from .store import GraphStore
+from .store import Facts, GraphStore
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +112,8 @@ class Pipeline:
                 phases.tick("reading", i, len(sources))
         return out, duplicates
 
-    def graph(self, item: Input, phases: Optional[Phases] = None) -> tuple[str, frozenset[str]]:
-        """One document's graph as N-Quads, and the things it names (see ``kg.graph``)."""
+    def graph(self, item: Input, phases: Optional[Phases] = None) -> tuple[str, "Facts"]:
+        """One document's graph as N-Quads, and its facts for the corpus graph (see ``kg.graph``)."""
         phases = phases or Phases()
         with phases.timed("extraction"):
             ex = self.extract(item.doc)
@@ -132,13 +132,15 @@ class Pipeline:
         phases = Phases(progress)
         inputs, _ = self.read(paths, phases)
         store = GraphStore.in_memory()
+        facts = Facts()
         for i, item in enumerate(inputs, 1):
-            text, _ = self.graph(item, phases)
+            text, found = self.graph(item, phases)
+            facts.merge(found)
             with phases.timed("store"):
                 store.load_nquads(text.encode("utf-8"))
             phases.tick("extraction", i, len(inputs))
         with phases.timed("store"):
-            store.refresh()
+            store.write_facts(facts)
         name = title or (inputs[0].doc.name if len(inputs) == 1 else f"{len(inputs)} documents")
         return KnowledgeGraph(store, title=name, phases=phases)
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 import pyoxigraph as ox
 
@@ -43,6 +43,48 @@ _BATCH = 400  # nodes per VALUES block when a few things are refreshed
 _PREFIXES = {"kg": str(KG._NS), "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
 _QUERY_PREFIXES = {**_PREFIXES, "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
                    "skos": "http://www.w3.org/2004/02/skos/core#"}
+
+
+@dataclass
+class Facts:
+    """What the corpus graph says of things, before it is written: per thing, the name
+    each mention gives it (counted), all its names, titles and relations. Documents'
+    facts add up (``merge``), so a build sums what its workers send; ``kg add`` and
+    ``kg remove`` read them back from the documents' graphs (``GraphStore.refresh``)."""
+
+    canon: dict[str, Counter] = field(default_factory=dict)  # thing -> its name as each mention gives it
+    names: dict[str, set[str]] = field(default_factory=dict)
+    titles: dict[str, set[str]] = field(default_factory=dict)
+    edges: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # thing -> (predicate, object)
+
+    def merge(self, other: "Facts") -> None:
+        for n, counts in other.canon.items():
+            self.canon.setdefault(n, Counter()).update(counts)
+        for mine, theirs in ((self.names, other.names), (self.titles, other.titles), (self.edges, other.edges)):
+            for n, items in theirs.items():
+                mine.setdefault(n, set()).update(items)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        for n in sorted(self.canon):
+            yield from _thing(n, self.canon[n], self.names.get(n, set()), self.titles.get(n, set()),
+                              self.edges.get(n, set()))
+
+    @classmethod
+    def of_mentions(cls, mentions: Iterable[tuple[str, str, str, set[str], set[str]]],
+                    edges: Iterable[tuple[str, str, str]]) -> "Facts":
+        """From (mention, thing, text, aliases, titles) and (subject, predicate, object) of
+        one document, the way the store reads them (a mention counts once per thing)."""
+        out = cls()
+        for _, n, text, aliases, titles in mentions:
+            name = _canonical(text, aliases) if iri.category_of(n) == "AdministrativeArea" else text
+            out.canon.setdefault(n, Counter())[name] += 1
+            out.names.setdefault(n, set()).update(aliases | {text})
+            if titles:
+                out.titles.setdefault(n, set()).update(titles)
+        for s, p, o in edges:
+            if iri.category_of(o) is not None:  # links to a document's indicators stay in its graph
+                out.edges.setdefault(s, set()).add((p, o))
+        return out
 
 
 @dataclass(frozen=True)
@@ -139,25 +181,27 @@ class GraphStore:
             ordered = sorted(nodes)
             batches = [ordered[i:i + _BATCH] for i in range(0, len(ordered), _BATCH)]
         for batch in batches:
-            if batch == []:
-                continue
-            facts = list(self._facts(batch))
-            if facts:
-                self.store.extend(facts)
+            if batch != []:
+                self.write_facts(self._facts(batch))
 
-    def _facts(self, nodes: Optional[list[str]]) -> Iterator[ox.Quad]:
-        """The corpus facts of ``nodes`` (all things when None), from every document's graph.
-        The store counts names by node; only a division's mentions are read one by one,
+    def write_facts(self, facts: Facts) -> None:
+        """Add the corpus graph's quads for ``facts`` (whose things have none yet)."""
+        quads = list(facts.quads())
+        if quads:
+            self.store.extend(quads)
+
+    def _facts(self, nodes: Optional[list[str]]) -> Facts:
+        """The facts of ``nodes`` (all things when None), read from every document's graph.
+        The store counts names by thing; only a division's mentions are read one by one,
         since its label is the full name a mention implies (济南 -> 济南市)."""
         values = "" if nodes is None else "VALUES ?node { " + " ".join(f"<{n}>" for n in nodes) + " }"
-        canon: dict[str, Counter] = {}  # node -> the name each mention gives it -> mentions
-        names: dict[str, set[str]] = {}
+        out = Facts()
         for row in self._select(f"""SELECT ?node ?text (COUNT(DISTINCT ?m) AS ?k) WHERE {{ {values}
                 GRAPH ?g {{ ?m kg:mentionOf ?node ; kg:text ?text }} }} GROUP BY ?node ?text"""):
             n = row["node"].value
             if iri.category_of(n) not in (None, "AdministrativeArea"):
-                canon.setdefault(n, Counter())[row["text"].value] += int(row["k"].value)
-                names.setdefault(n, set()).add(row["text"].value)
+                out.canon.setdefault(n, Counter())[row["text"].value] += int(row["k"].value)
+                out.names.setdefault(n, set()).add(row["text"].value)
         areas: dict[str, dict[tuple[str, str], set[str]]] = {}  # division -> (mention, text) -> aliases
         for row in self._select(f"""SELECT ?node ?m ?text ?alias WHERE {{ {values}
                 GRAPH ?g {{ ?m kg:mentionOf ?node ; kg:text ?text . OPTIONAL {{ ?m kg:alias ?alias }} }}
@@ -166,47 +210,26 @@ class GraphStore:
             if row["alias"] is not None:
                 per.add(row["alias"].value)
         for n, mentions in areas.items():
-            counts = canon.setdefault(n, Counter())
+            counts = out.canon.setdefault(n, Counter())
             for (_, text), aka in mentions.items():
                 counts[_canonical(text, aka)] += 1
-                names.setdefault(n, set()).update(aka | {text})
+                out.names.setdefault(n, set()).update(aka | {text})
         # the rarer pattern first: the store joins in the order written
         for row in self._select(f"""SELECT DISTINCT ?node ?alias WHERE {{ {values}
                 GRAPH ?g {{ ?m kg:alias ?alias . ?m kg:mentionOf ?node }} }}"""):
-            if row["node"].value in names:
-                names[row["node"].value].add(row["alias"].value)
-        titles: dict[str, set[str]] = {}
+            if row["node"].value in out.names:
+                out.names[row["node"].value].add(row["alias"].value)
         for row in self._select(f"""SELECT DISTINCT ?node ?title WHERE {{ {values}
                 GRAPH ?g {{ ?m kg:positionTitle ?title . ?m kg:mentionOf ?node }} }}"""):
-            titles.setdefault(row["node"].value, set()).add(row["title"].value)
-        edges: dict[str, set[tuple[str, str]]] = {}
+            if row["node"].value in out.canon:
+                out.titles.setdefault(row["node"].value, set()).add(row["title"].value)
         subject = values.replace("?node", "?s")
         for row in self._select(f"""SELECT DISTINCT ?s ?p ?o WHERE {{ {subject}
                 GRAPH ?g {{ ?rm rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }} }}"""):
             o = row["o"].value
-            if iri.category_of(o) is not None:  # links to a document's indicators stay in its graph
-                edges.setdefault(row["s"].value, set()).add((row["p"].value, o))
-        for n in sorted(canon):
-            yield from self._thing(n, canon[n], names[n], titles.get(n, set()), edges.get(n, set()))
-
-    def _thing(self, n: str, canon: Counter, names: set[str], titles: set[str],
-               edges: set[tuple[str, str]]) -> Iterator[ox.Quad]:
-        category = iri.category_of(n)
-        code = iri.division_code(n)
-        label = max(canon, key=lambda x: (canon[x], len(x), x))
-        s = node(n)
-        yield ox.Quad(s, RDF_TYPE, getattr(T, category), CORPUS)
-        yield ox.Quad(s, RDFS_LABEL, zh(label), CORPUS)
-        yield ox.Quad(s, PREF_LABEL, zh(label), CORPUS)
-        key = name_key(label)
-        for alt in sorted(a for a in names if name_key(a) != key):
-            yield ox.Quad(s, ALT_LABEL, zh(alt), CORPUS)
-        if code:
-            yield ox.Quad(s, T.divisionCode, plain(code), CORPUS)
-        for t in sorted(titles):
-            yield ox.Quad(s, T.positionTitle, plain(t), CORPUS)
-        for p, o in sorted(edges):
-            yield ox.Quad(s, node(p), node(o), CORPUS)
+            if iri.category_of(o) is not None:
+                out.edges.setdefault(row["s"].value, set()).add((row["p"].value, o))
+        return out
 
     def _select(self, sparql: str):
         return self.store.query(sparql, prefixes=_PREFIXES)
@@ -253,6 +276,27 @@ class GraphStore:
         g = new_graph()
         g.addN((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), g) for t in self.triples())
         return g
+
+
+def _thing(n: str, canon: Counter, names: set[str], titles: set[str],
+           edges: set[tuple[str, str]]) -> Iterator[ox.Quad]:
+    """A thing's quads in the corpus graph: class, label, other names, code, titles, relations."""
+    category = iri.category_of(n)
+    code = iri.division_code(n)
+    label = max(canon, key=lambda x: (canon[x], len(x), x))
+    s = node(n)
+    yield ox.Quad(s, RDF_TYPE, getattr(T, category), CORPUS)
+    yield ox.Quad(s, RDFS_LABEL, zh(label), CORPUS)
+    yield ox.Quad(s, PREF_LABEL, zh(label), CORPUS)
+    key = name_key(label)
+    for alt in sorted(a for a in names if name_key(a) != key):
+        yield ox.Quad(s, ALT_LABEL, zh(alt), CORPUS)
+    if code:
+        yield ox.Quad(s, T.divisionCode, plain(code), CORPUS)
+    for t in sorted(titles):
+        yield ox.Quad(s, T.positionTitle, plain(t), CORPUS)
+    for p, o in sorted(edges):
+        yield ox.Quad(s, node(p), node(o), CORPUS)
 
 
 def _canonical(text: str, aliases: set[str]) -> str:

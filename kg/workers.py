@@ -12,7 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+
+if TYPE_CHECKING:
+    from .store import Facts
 
 
 _PIPELINE = None  # the pipeline of this process (set before forking, or by _start in a spawned worker)
@@ -24,7 +27,7 @@ class Extracted:
 
     source: str
     nquads: bytes
-    things: frozenset[str]  # the things its graph names: their corpus facts depend on it
+    facts: "Facts"  # what it tells the corpus graph of the things it names
     times: dict[str, float]  # seconds of extraction and resolution spent on it
 
 
@@ -68,5 +71,5 @@ def _start(terms: Iterable[tuple[str, str]]) -> None:  # pragma: no cover - spaw
 def _one(item) -> Extracted:
     from .pipeline import Phases
     phases = Phases()
-    text, things = _PIPELINE.graph(item, phases)
-    return Extracted(item.source, text.encode("utf-8"), things, phases.times)
+    text, facts = _PIPELINE.graph(item, phases)
+    return Extracted(item.source, text.encode("utf-8"), facts, phases.times)
