@@ -32,6 +32,7 @@ _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _TYPE, _LABEL = f"<{_RDF}type>", "<http://www.w3.org/2000/01/rdf-schema#label>"
 _SUBJECT, _PREDICATE, _OBJECT = f"<{_RDF}subject>", f"<{_RDF}predicate>", f"<{_RDF}object>"
+_INTEGER = f"<{_XSD}integer>"
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
@@ -175,22 +176,17 @@ class _DocumentGraph:
         return f"<{self.d}/s{s.index}>"
 
     def _sentence(self, s: Sentence) -> None:
-        n = self._sentence_iri(s)
-        self.add(n, _TYPE, K.Sentence)
-        self.add(n, K.text, _zh(s.text))
-        self.add(n, K.startOffset, _typed(str(s.start), "integer"))
-        self.add(n, K.endOffset, _typed(str(s.end), "integer"))
-        self.add(n, K.inDocument, f"<{self.d}>")
+        n, t = self._sentence_iri(s), self.tail  # one string per node: graphs have millions of lines
+        self.lines.append(f"{n} {_TYPE} {K.Sentence}{t}{n} {K.text} {_zh(s.text)}{t}"
+                          f'{n} {K.startOffset} "{s.start}"^^{_INTEGER}{t}{n} {K.endOffset} "{s.end}"^^{_INTEGER}{t}'
+                          f"{n} {K.inDocument} <{self.d}>{t}")
 
     def _mention(self, s: Sentence, start: int, end: int, text: str, of: str, kind: str = "m") -> str:
-        n = f"<{self.d}/{kind}{start}-{end}>"
-        self.add(n, _TYPE, K.Mention)
-        self.add(n, K.text, _zh(text))
-        self.add(n, K.startOffset, _typed(str(start), "integer"))
-        self.add(n, K.endOffset, _typed(str(end), "integer"))
-        self.add(n, K.inSentence, self._sentence_iri(s))
-        self.add(n, K.inDocument, f"<{self.d}>")
-        self.add(n, K.mentionOf, of)
+        n, t = f"<{self.d}/{kind}{start}-{end}>", self.tail
+        self.lines.append(f"{n} {_TYPE} {K.Mention}{t}{n} {K.text} {_zh(text)}{t}"
+                          f'{n} {K.startOffset} "{start}"^^{_INTEGER}{t}{n} {K.endOffset} "{end}"^^{_INTEGER}{t}'
+                          f"{n} {K.inSentence} {self._sentence_iri(s)}{t}{n} {K.inDocument} <{self.d}>{t}"
+                          f"{n} {K.mentionOf} {of}{t}")
         return n
 
     def _indicator(self, ind: Indicator) -> None:
