@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 import networkx as nx
 import pyoxigraph as ox
 
-from .rdf import RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, node
+from .rdf import PREF_LABEL, RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE, RDFS_LABEL, node
 from .vocab import CATEGORIES, KG, RELATIONS
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ _LOCATED_IN = str(KG.locatedIn)
 _MENTION_OF, _IN_SENTENCE, _IN_DOCUMENT = node(str(KG.mentionOf)), node(str(KG.inSentence)), node(str(KG.inDocument))
 _TEXT, _START, _INFERRED = node(str(KG.text)), node(str(KG.startOffset)), node(str(KG.inferred))
 _LOCATED = node(str(KG.locatedIn))
+_TYPE, _PREF_LABEL, _RDFS_LABEL = RDF_TYPE, PREF_LABEL, RDFS_LABEL
 # kg's mention IRIs: <document>/m<start>-<end> (an indicator's: /i…)
 _MENTION = re.compile(r"^(.*)/[mi](\d+)-\d+$")
 MAX_EVIDENCE = 5  # sentences kept per node for tooltips and panels
@@ -70,6 +71,34 @@ def things(store: "GraphStore") -> dict[str, tuple[str, str]]:
         item = (_CLASS_TO_CATEGORY[row["c"].value], label)
         if n.value not in out or item < out[n.value]:
             out[n.value] = item
+    return out
+
+
+def things_of(store: "GraphStore", nodes: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """``things(store)`` for some nodes only (those that are things), by index lookups."""
+    out: dict[str, tuple[str, str]] = {}
+    st = store.store
+    for n in nodes:
+        iri = node(n)
+        cats = sorted(_CLASS_TO_CATEGORY[q.object.value] for q in st.quads_for_pattern(iri, _TYPE, None, None)
+                      if q.object.value in _CLASS_TO_CATEGORY)
+        if not cats:
+            continue
+        labels = sorted(q.object.value for q in st.quads_for_pattern(iri, _PREF_LABEL, None, None)) \
+            or sorted(q.object.value for q in st.quads_for_pattern(iri, _RDFS_LABEL, None, None)) \
+            or [n.rsplit("/", 1)[-1]]
+        out[n] = (cats[0], labels[0])
+    return out
+
+
+def degrees_of(store: "GraphStore", nodes: Iterable[str]) -> Counter:
+    """``degrees(store)`` for some nodes only."""
+    out: Counter = Counter()
+    for values in _blocks("n", nodes):
+        for row in store.select(f"""SELECT ?n (COUNT(DISTINCT ?m) AS ?d) WHERE {{ {values}
+                {{ ?n ?p ?m {_RELATION_VALUES} }} UNION {{ ?m ?p ?n {_RELATION_VALUES} }}
+                FILTER(?m != ?n) }} GROUP BY ?n"""):
+            out[row["n"].value] = int(row["d"].value)
     return out
 
 
@@ -121,7 +150,8 @@ def network(store: "GraphStore", nodes: Optional[Iterable[str]] = None,
     """Things as nodes (category, label, names, evidence, documents; value and unit for
     indicators) and their relations as labelled edges: all of them, or ``nodes`` only.
     ``table`` is ``things(store)`` when the caller has it."""
-    table = table if table is not None else things(store)
+    if table is None:
+        table = things(store) if nodes is None else things_of(store, nodes)
     keep = sorted(table) if nodes is None else sorted(n for n in set(nodes) if n in table)
     G = nx.MultiDiGraph()
     for n in keep:
@@ -195,12 +225,12 @@ def _where(store: "GraphStore", mention) -> tuple[str, int]:
 
 
 def _indicators(store: "GraphStore", G: nx.MultiDiGraph) -> None:
-    wanted = [n for n, d in G.nodes(data=True) if d["category"] == "Indicator"]
-    props = ("value", "unit", "minValue", "maxValue", "qualifier", "year")
-    for values in _blocks("n", wanted):
-        for row in store.select(f"""SELECT ?n ?p ?v WHERE {{ {values} ?n ?p ?v .
-                VALUES ?p {{ {" ".join(f"kg:{p}" for p in props)} }} }}"""):
-            G.nodes[row["n"].value][row["p"].value.rsplit("#", 1)[1]] = row["v"].value
+    props = {node(str(getattr(KG, p))): p for p in ("value", "unit", "minValue", "maxValue", "qualifier", "year")}
+    for n, d in G.nodes(data=True):
+        if d["category"] == "Indicator":
+            for pred, name in props.items():
+                for q in store.store.quads_for_pattern(node(n), pred, None, None):
+                    d[name] = q.object.value
 
 
 def spring_layout(G: nx.Graph, *, size: float = 4000.0, seed: int = 7) -> dict[str, tuple[float, float]]:

@@ -115,8 +115,13 @@ class Corpus:
         return {t: c for t, c in self.manifest.get("lexicon", [])}
 
     def knowledge_graph(self) -> KnowledgeGraph:
+        from .analyse import Summary
         store = GraphStore.open(self.store_path, read_only=True)
-        return KnowledgeGraph(store, title=_title(self.manifest.get("title", ""), store))
+        counts = self.manifest.get("counts")
+        if counts:  # kept at every change: counting a large store takes seconds
+            store._count = counts["triples"]
+            counts = Summary(**counts)
+        return KnowledgeGraph(store, title=_title(self.manifest.get("title", ""), store), counts=counts)
 
     def documents(self) -> list[DocumentInfo]:
         return self.knowledge_graph().documents()
@@ -307,6 +312,10 @@ def _commit(folder: Path, base: Optional[Path], manifest: dict, edit: Callable[[
             graph = store = None  # noqa: F841 -- the store's files close when it is collected
             gc.collect()
         manifest.update(store=name, serial=number)
+        if change.summary is not None:
+            s = change.summary
+            manifest["counts"] = {"documents": s.documents, "triples": s.triples, "categories": s.categories,
+                                  "relations": s.relations}
         link = folder / STORE_LINK
         if link.is_dir() and not link.is_symlink():
             # a copy made by a tool that follows links: the manifest names the real store
@@ -360,5 +369,5 @@ def find_document(text: str, held: list[DocumentInfo]) -> DocumentInfo:
 def _title(title: str, store: GraphStore) -> str:
     if title:
         return title
-    docs = store.documents()
-    return docs[0].label if len(docs) == 1 else f"{len(docs)} documents"
+    count = store.document_count()
+    return store.documents()[0].label if count == 1 else f"{count} documents"

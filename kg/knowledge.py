@@ -29,10 +29,12 @@ __all__ = ["KnowledgeGraph", "TURTLE_NAME", "HTML_NAME", "write_atomic"]
 
 
 class KnowledgeGraph:
-    def __init__(self, store: GraphStore, title: str = "", phases: Optional["Phases"] = None) -> None:
+    def __init__(self, store: GraphStore, title: str = "", phases: Optional["Phases"] = None,
+                 counts=None) -> None:
         self.store = store
         self.title = title
         self.phases = phases  # how long each stage of the build took, when this graph was built
+        self._counts = counts  # a Summary without central things, when known (a corpus keeps it)
         self._graph: Optional["Graph"] = None
         self._networkx = None
         self._summary = None
@@ -135,6 +137,14 @@ class KnowledgeGraph:
             from .analyse import network
             self._networkx = network(self.store, table=self.things)
         return self._networkx
+
+    def counts(self):
+        """Counts per class and relation, documents and triples (``Summary`` without its
+        central things): what a page's header says, kept by a corpus at every change."""
+        if self._counts is None:
+            from .analyse import summary
+            self._counts = summary(self.store, top=0)
+        return self._counts
 
     def summary(self):
         """Counts per class and relation and the most central things (``kg.analyse.Summary``)."""

@@ -123,12 +123,16 @@ def render_html(kg: "KnowledgeGraph", focus: Optional["Focus"] = None) -> str:
     from .analyse import network
     from .views import select
 
-    chosen = select(kg.store, focus, table=kg.things, deg=kg.degrees)
-    whole = focus is None and len(chosen.nodes) == chosen.total
-    G = kg.networkx if whole else network(kg.store, chosen.nodes, table=kg.things)
+    if focus is None:
+        chosen = select(kg.store, table=kg.things, deg=kg.degrees)
+        whole = len(chosen.nodes) == chosen.total
+        G = kg.networkx if whole else network(kg.store, chosen.nodes, table=kg.things)
+    else:  # a focus reads only what it draws
+        chosen = select(kg.store, focus)
+        G = network(kg.store, chosen.nodes, table=chosen.table)
     net = to_network(G)
     template = resources.files("kg").joinpath("assets").joinpath("graph.html").read_text(encoding="utf-8")
-    counts = kg.summary().line() + (f" · {chosen.described}" if chosen.described else "")
+    counts = kg.counts().line() + (f" · {chosen.described}" if chosen.described else "")
     data = page_data(G, net, kg.title or "kg", counts)
     data["search"] = [list(x) for x in chosen.search]
     page = template.replace("@@TITLE@@", "kg")

@@ -107,6 +107,12 @@ class GraphStore:
     def __init__(self, store: ox.Store, location: Optional[Path] = None) -> None:
         self.store = store
         self.location = location
+        # counting a RocksDB store walks all of it (2 s at 14 M quads): counted once until a write
+        self._count: Optional[int] = None
+        self._documents: Optional[list[DocumentInfo]] = None
+
+    def _changed(self) -> None:
+        self._count = self._documents = None
 
     @classmethod
     def in_memory(cls) -> "GraphStore":
@@ -135,18 +141,22 @@ class GraphStore:
         return out
 
     def __len__(self) -> int:
-        return len(self.store)
+        if self._count is None:
+            self._count = len(self.store)
+        return self._count
 
     # -- documents ---------------------------------------------------------
 
     def load_nquads(self, data: bytes) -> None:
         """Add documents' graphs serialised as N-Quads (what ``kg.workers`` sends)."""
         if data:
+            self._changed()
             self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
 
     def remove_document(self, doc_iri: str) -> set[str]:
         """Drop a document's graph; returns the things whose corpus facts it touched."""
         nodes = self.nodes_of(doc_iri)
+        self._changed()
         self.store.remove_graph(node(doc_iri))
         return nodes
 
@@ -156,13 +166,19 @@ class GraphStore:
         out = {q.object.value for q in self.store.quads_for_pattern(None, T.mentionOf, None, g)}
         return {n for n in out if iri.category_of(n)}
 
+    def document_count(self) -> int:
+        return sum(1 for _ in self.store.quads_for_pattern(None, RDF_TYPE, T.Document, None))
+
     def documents(self) -> list[DocumentInfo]:
+        if self._documents is not None:
+            return list(self._documents)
         out = []
         for q in self.store.quads_for_pattern(None, RDF_TYPE, T.Document, None):
             d, g = q.subject, q.graph_name
             out.append(DocumentInfo(d.value, self._literal(d, RDFS_LABEL, g), self._literal(d, T.sourcePath, g),
                                     self._literal(d, T.sha256, g)))
-        return sorted(out, key=lambda x: (x.path, x.iri))
+        self._documents = sorted(out, key=lambda x: (x.path, x.iri))
+        return list(self._documents)
 
     def _literal(self, s, p, g) -> str:
         return next((q.object.value for q in self.store.quads_for_pattern(s, p, None, g)), "")
@@ -171,6 +187,7 @@ class GraphStore:
 
     def refresh(self, nodes: Optional[set[str]] = None) -> None:
         """Recompute the corpus facts of ``nodes`` (all things when None) from the documents' graphs."""
+        self._changed()
         if nodes is None:
             self.store.clear_graph(CORPUS)
             batches: list[Optional[list[str]]] = [None]
@@ -188,6 +205,7 @@ class GraphStore:
         """Add the corpus graph's quads for ``facts`` (whose things have none yet)."""
         quads = list(facts.quads())
         if quads:
+            self._changed()
             self.store.extend(quads)
 
     def _facts(self, nodes: Optional[list[str]]) -> Facts:
@@ -242,7 +260,7 @@ class GraphStore:
     def triple_count(self) -> int:
         """Triples in the union: kg writes each fact in one graph only, so this is the
         number of quads."""
-        return len(self.store)
+        return len(self)
 
     # -- reading -----------------------------------------------------------
 

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from .analyse import degrees, things
+from .analyse import degrees, degrees_of, things, things_of
+from .rdf import RDF_NS, node
 from .errors import KgError
-from .vocab import CATEGORIES, RELATIONS
+from .vocab import CATEGORIES, KG, RELATIONS
 
 if TYPE_CHECKING:
     from .store import GraphStore
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 LIMIT = 1500  # things drawn at most on one page
 SEARCH_LIMIT = 100_000  # names of things not drawn that the search box still finds
 FOCUS_KINDS = ("region", "document", "category", "node")
+_RDF_TYPE = RDF_NS + "type"
 _RELATION_VALUES = "VALUES ?p { " + " ".join(f"kg:{p}" for p in RELATIONS if p != "actsOn") + " }"
 
 
@@ -51,33 +53,58 @@ class Selection:
     total: int = 0  # things in the graph
     described: str = ""  # what the page shows, for its header
     search: list[tuple[str, str, str]] = field(default_factory=list)  # (iri, label, category) not drawn
+    table: dict = field(default_factory=dict)  # (category, label) of at least the things drawn
 
 
 def select(store: "GraphStore", focus: Optional[Focus] = None, limit: int = LIMIT,
            table: Optional[dict] = None, deg=None) -> Selection:
     """The things a page draws; raises ``ViewError`` for a focus that names nothing.
-    ``table`` and ``deg`` are ``things(store)`` and ``degrees(store)`` when the caller has them."""
-    table = table if table is not None else things(store)
-    deg = deg if deg is not None else degrees(store)
+    ``table`` and ``deg`` are ``things(store)`` and ``degrees(store)`` when the caller has
+    them; a focus reads only what it draws, so a page of one region of a large corpus
+    costs what the region holds."""
     if focus is None:
+        table = table if table is not None else things(store)
+        deg = deg if deg is not None else degrees(store)
         if len(table) <= limit:
             return Selection(set(table), total=len(table))
         chosen = _overview(table, deg, limit)
         out = Selection(chosen, total=len(table),
                         described=f"overview: the {len(chosen)} most connected of {len(table)} things; "
                                   "the search box finds the rest")
-    else:
-        focal, nodes, what = _FOCUS[focus.kind](store, table, focus.value)
-        out = Selection(nodes, focal=focal, total=len(table), described=what)
-        if len(nodes) > limit:
-            keep = sorted(nodes - focal, key=lambda n: (-deg.get(n, 0), n))[:max(0, limit - len(focal))]
-            out.nodes = focal | set(keep)
-            out.described += f"; the {len(out.nodes)} most connected of {len(nodes)}"
-    if len(out.nodes) < len(table):
         rest = [n for n in table if n not in out.nodes and table[n][0] != "Indicator"]
         rest.sort(key=lambda n: (-deg.get(n, 0), table[n][1], n))
         out.search = [(n, table[n][1], table[n][0]) for n in rest[:SEARCH_LIMIT]]
+        return out
+    look = _Lookup(store, table)
+    focal, nodes, what = _FOCUS[focus.kind](store, look, focus.value)
+    out = Selection(nodes, focal=focal, described=what, table=look.table)
+    if len(nodes) > limit:
+        deg = deg if deg is not None else degrees_of(store, nodes)
+        keep = sorted(nodes - focal, key=lambda n: (-deg.get(n, 0), n))[:max(0, limit - len(focal))]
+        out.nodes = focal | set(keep)
+        out.described += f"; the {len(out.nodes)} most connected of {len(nodes)}"
+    out.total = len(out.nodes)
     return out
+
+
+class _Lookup:
+    """Category and label of things, from a full table when there is one, else asked for."""
+
+    def __init__(self, store: "GraphStore", table: Optional[dict]) -> None:
+        self.store, self.table = store, table if table is not None else {}
+        self.full = table is not None
+
+    def things(self, nodes) -> set[str]:
+        """The nodes that are things (of one of the categories)."""
+        nodes = set(nodes)
+        if not self.full:
+            self.table.update(things_of(self.store, nodes - set(self.table)))
+        return {n for n in nodes if n in self.table}
+
+    def label(self, n: str) -> str:
+        if n not in self.table and not self.full:
+            self.table.update(things_of(self.store, [n]))
+        return self.table[n][1] if n in self.table else n.rsplit("/", 1)[-1]
 
 
 def _overview(table: dict[str, tuple[str, str]], deg, limit: int) -> set[str]:
@@ -104,19 +131,19 @@ def _neighbours(store: "GraphStore", nodes: set[str]) -> set[str]:
     return out
 
 
-def _named(store: "GraphStore", table, name: str) -> set[str]:
-    rows = store.select("SELECT DISTINCT ?n WHERE { ?n skos:prefLabel|skos:altLabel|rdfs:label ?l . "
-                        "FILTER(STR(?l) = ?name) }".replace("?name", _literal(name)))
-    return {r["n"].value for r in rows if r["n"].value in table}
+def _named(store: "GraphStore", look: _Lookup, name: str) -> set[str]:
+    rows = store.select("SELECT DISTINCT ?n WHERE { VALUES ?l { NAME NAME@zh } "
+                        "?n skos:prefLabel|skos:altLabel|rdfs:label ?l }".replace("NAME", _literal(name)))
+    return look.things(r["n"].value for r in rows)
 
 
-def _region(store: "GraphStore", table, value: str):
+def _region(store: "GraphStore", look: _Lookup, value: str):
     divisions = {r["d"].value: r["code"].value for r in store.select(
         "SELECT ?d ?code WHERE { ?d kg:divisionCode ?code }")}
     if re.fullmatch(r"\d{6}", value):
         hits = {d for d, c in divisions.items() if c == value}
     else:
-        hits = {d for d in _named(store, table, value) if d in divisions}
+        hits = {d for d in _named(store, look, value) if d in divisions}
     if not hits:
         raise ViewError(f"no region {value!r} in the graph (a division's name or its six-digit code)")
     if len({divisions[d] for d in hits}) > 1:
@@ -124,7 +151,7 @@ def _region(store: "GraphStore", table, value: str):
 
         def place(d: str) -> str:
             up = [by_code.get(divisions[d][:4] + "00"), by_code.get(divisions[d][:2] + "0000")]
-            return "".join(table[u][1] for u in up[::-1] if u and u != d and u in table) + table[d][1]
+            return "".join(look.label(u) for u in up[::-1] if u and u != d) + look.label(d)
         names = ", ".join(f"{divisions[d]} ({place(d)})" for d in sorted(hits, key=divisions.get))
         raise ViewError(f"{value!r} names {len(hits)} divisions: {names}; give the code")
     code = divisions[next(iter(hits))]
@@ -136,34 +163,35 @@ def _region(store: "GraphStore", table, value: str):
     for doc in sorted(docs):
         named |= {r["n"].value for r in store.select(
             f"SELECT DISTINCT ?n WHERE {{ GRAPH <{doc}> {{ ?m kg:mentionOf ?n }} }}")}
-    nodes = {n for n in named | _neighbours(store, hits) | hits if n in table}
-    what = f"{table[next(iter(hits))][1]} ({code}): what its {len(docs)} reports name, and what is related to it"
+    nodes = look.things(named | _neighbours(store, hits) | hits)
+    what = f"{look.label(next(iter(hits)))} ({code}): what its {len(docs)} reports name, and what is related to it"
     return hits, nodes, what
 
 
-def _document(store: "GraphStore", table, value: str):
+def _document(store: "GraphStore", look: _Lookup, value: str):
     from .corpus import find_document
     doc = find_document(value, store.documents())
-    nodes = {r["n"].value for r in store.select(
-        f"SELECT DISTINCT ?n WHERE {{ GRAPH <{doc.iri}> {{ ?m kg:mentionOf ?n }} }}")} & set(table)
+    nodes = look.things(r["n"].value for r in store.select(
+        f"SELECT DISTINCT ?n WHERE {{ GRAPH <{doc.iri}> {{ ?m kg:mentionOf ?n }} }}"))
     return set(), nodes, f"what {doc.path} names"
 
 
-def _category(store: "GraphStore", table, value: str):
+def _category(store: "GraphStore", look: _Lookup, value: str):
     names = {c.lower(): c for c in CATEGORIES} | {zh: c for c, zh in CATEGORIES.items()}
     cat = names.get(value.lower())
     if cat is None:
         raise ViewError(f"no category {value!r}; use one of {', '.join(CATEGORIES)}")
-    focal = {n for n, (c, _) in table.items() if c == cat}
-    nodes = (focal | _neighbours(store, focal)) & set(table)
+    focal = look.things(q.subject.value for q in store.store.quads_for_pattern(
+        None, node(_RDF_TYPE), node(str(getattr(KG, cat))), None))
+    nodes = look.things(focal | _neighbours(store, focal))
     return focal, nodes, f"{CATEGORIES[cat]} ({cat}) and what they are related to"
 
 
-def _node(store: "GraphStore", table, value: str):
-    focal = _named(store, table, value)
+def _node(store: "GraphStore", look: _Lookup, value: str):
+    focal = _named(store, look, value)
     if not focal:
         raise ViewError(f"nothing named {value!r} in the graph")
-    nodes = (focal | _neighbours(store, focal)) & set(table)
+    nodes = look.things(focal | _neighbours(store, focal))
     return focal, nodes, f"{value} and what it is related to"
 
 
